@@ -1,0 +1,18 @@
+/**
+ * The public API of managets: what a project's settings, urls, views and manage.ts import.
+ */
+export type { Settings, UserSettings, TemplateEngineSettings, DatabaseSettings } from './conf/settings.js';
+export { CommandError, ImproperlyConfigured, SystemCheckError, EXIT } from './errors.js';
+export { defineCommand } from './commands/command.js';
+export type { CommandDefinition, CommandContext } from './commands/command.js';
+export * as checks from './checks/public.js';
+export type { AppConfigInit } from './apps/registry.js';
+
+/**
+ * Django's execute_from_command_line: what a project's `manage.ts` calls after setting the
+ * default MANAGE_SETTINGS_MODULE. The CLI is imported lazily so views importing managets stay light.
+ */
+export async function executeFromCommandLine(argv: readonly string[] = process.argv.slice(2)): Promise<never> {
+  const { main } = await import('./cli/main.js');
+  return main(argv, { prog: 'manage' });
+}
