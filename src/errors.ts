@@ -20,6 +20,7 @@ export const ERROR_CODES = Object.freeze({
   SYSTEM_CHECK: 'MANAGE_ERR_SYSTEM_CHECK',
   ADDRPORT: 'MANAGE_ERR_ADDRPORT',
   LISTEN: 'MANAGE_ERR_LISTEN',
+  MIGRATION: 'MANAGE_ERR_MIGRATION',
 } as const);
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

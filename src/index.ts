@@ -47,3 +47,9 @@ export {
 } from './http/errors.js';
 export { createApp } from './app.js';
 export type { App, AppOptions, RequestListener } from './app.js';
+
+// Database: `db()` inside a request or manage command; migration modules get a Connection.
+export { db, connection, withDatabases } from './db/scope.js';
+export type { Connection, Params, Row, RunResult } from './db/connection.js';
+export type { MigrationKey } from './db/migrations/migration.js';
+export { TransactionManagementError } from './db/errors.js';

@@ -18,6 +18,10 @@ const entry = (name: string, section: string, load: () => Promise<{ default: Com
 
 export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('check', 'managets', () => import('./check.js')),
+  entry('dbshell', 'managets', () => import('./dbshell.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
+  entry('makemigrations', 'managets', () => import('./makemigrations.js')),
+  entry('migrate', 'managets', () => import('./migrate.js')),
+  entry('showmigrations', 'managets', () => import('./showmigrations.js')),
   entry('version', 'managets', () => import('./version.js')),
 ]);
