@@ -21,6 +21,7 @@ export const ERROR_CODES = Object.freeze({
   ADDRPORT: 'MANAGE_ERR_ADDRPORT',
   LISTEN: 'MANAGE_ERR_LISTEN',
   MIGRATION: 'MANAGE_ERR_MIGRATION',
+  TRANSACTION: 'MANAGE_ERR_TRANSACTION',
 } as const);
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -17,7 +17,9 @@ const entry = (name: string, section: string, load: () => Promise<{ default: Com
 });
 
 export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
+  entry('changepassword', 'auth', () => import('./changepassword.js')),
   entry('check', 'managets', () => import('./check.js')),
+  entry('createsuperuser', 'auth', () => import('./createsuperuser.js')),
   entry('dbshell', 'managets', () => import('./dbshell.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
   entry('makemigrations', 'managets', () => import('./makemigrations.js')),

@@ -1,11 +1,12 @@
 /** `manage changepassword [username]`: sets a user's password, asked twice (Django's messages). */
 import os from 'node:os';
-import { defineCommand } from '../../../../commands/command.js';
-import { withDatabases } from '../../../../db/scope.js';
-import { CommandError } from '../../../../errors.js';
-import { getUserByUsername, setPassword } from '../../models.js';
-import { validatePassword } from '../../validation.js';
-import { createPrompter } from '../prompt.js';
+import { defineCommand } from './command.js';
+import { withDatabases } from '../db/scope.js';
+import { CommandError } from '../errors.js';
+import { assertAuthReady } from '../contrib/auth/app.js';
+import { getUserByUsername, setPassword } from '../contrib/auth/models.js';
+import { validatePassword } from '../contrib/auth/validation.js';
+import { createPrompter } from './prompt.js';
 
 const MAX_TRIES = 3;
 
@@ -21,6 +22,7 @@ export default defineCommand({
     const username = args[0] ?? os.userInfo().username;
     await withDatabases(settings, async (databases) => {
       const db = databases.get(options.database as string);
+      assertAuthReady(settings, db, 'changepassword');
       const user = getUserByUsername(db, username);
       if (!user) throw new CommandError(`user '${username}' does not exist`);
       context.stdout.write(`Changing password for user '${user.username}'\n`);

@@ -3,14 +3,15 @@
  * messages), or with --noinput takes them from --username/--email and MANAGE_SUPERUSER_* variables.
  */
 import os from 'node:os';
-import { defineCommand, type CommandContext } from '../../../../commands/command.js';
-import type { Connection } from '../../../../db/connection.js';
-import { withDatabases } from '../../../../db/scope.js';
-import { CommandError } from '../../../../errors.js';
-import { createSuperuser, getUserByUsername } from '../../models.js';
-import { validatePassword } from '../../validation.js';
-import { createPrompter } from '../prompt.js';
-import { usernameProblem } from '../usernames.js';
+import { defineCommand, type CommandContext } from './command.js';
+import type { Connection } from '../db/connection.js';
+import { withDatabases } from '../db/scope.js';
+import { CommandError } from '../errors.js';
+import { assertAuthReady } from '../contrib/auth/app.js';
+import { createSuperuser, getUserByUsername } from '../contrib/auth/models.js';
+import { validatePassword } from '../contrib/auth/validation.js';
+import { createPrompter } from './prompt.js';
+import { usernameProblem } from '../contrib/auth/usernames.js';
 
 const ENV = { username: 'MANAGE_SUPERUSER_USERNAME', password: 'MANAGE_SUPERUSER_PASSWORD', email: 'MANAGE_SUPERUSER_EMAIL' };
 
@@ -33,6 +34,7 @@ export default defineCommand({
     const settings = await context.settings();
     await withDatabases(settings, async (databases) => {
       const db = databases.get(options.database as string);
+      assertAuthReady(settings, db, 'createsuperuser');
       const interactive = options.input !== false && options.noinput !== true;
       if (interactive && !context.stdin.isTTY) {
         context.stdout.write(

@@ -1,6 +1,6 @@
 /** Username rules shared by createsuperuser and changepassword (Django's UnicodeUsernameValidator). */
-import type { Connection } from '../../../db/connection.js';
-import { getUserByUsername } from '../models.js';
+import type { Connection } from '../../db/connection.js';
+import { getUserByUsername } from './models.js';
 
 export const USERNAME_MAX_LENGTH = 150;
 

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { CommandError } from '../../../errors.js';
+import { CommandError } from '../errors.js';
 
 /** Ctrl-C or end of input during a question: Django prints "Operation cancelled." and exits 1. */
 export class OperationCancelled extends CommandError {
