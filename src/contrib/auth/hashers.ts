@@ -49,7 +49,7 @@ export async function checkPassword(
     await makePassword(raw, parameters);
     return { valid: false, mustUpdate: false };
   }
-  const hash = await derive(raw, decoded.salt, decoded, decoded.hash.length);
+  const hash = await derive(raw, decoded.salt, decoded, parameters.keyLength);
   const valid = hash.length === decoded.hash.length && timingSafeEqual(hash, decoded.hash);
   const mustUpdate = decoded.N !== parameters.N || decoded.r !== parameters.r || decoded.p !== parameters.p;
   return { valid, mustUpdate: valid && mustUpdate };
