@@ -103,10 +103,11 @@ export function preferredEncoding(headers: HeaderBag, available: readonly string
   if (!value) return undefined;
   const weights = new Map<string, number>();
   for (const part of value.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const [name, ...params] = part.toLowerCase().split(';').map((piece) => piece.trim());
     if (!name) continue;
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
-    weights.set(name, q ? Number(q[1]) : 1);
+    const q = params.find((param) => param.startsWith('q='));
+    // A malformed weight counts as 0: never send a coding the client may not understand.
+    weights.set(name, q === undefined ? 1 : Number(q.slice(2)) || 0);
   }
   const weight = (coding: string) => weights.get(coding) ?? (coding === 'gzip' ? weights.get('x-gzip') : undefined) ?? weights.get('*') ?? 0;
   let best: string | undefined;
