@@ -7,7 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { findInRoots } from './finders.js';
 import { errorPage } from './pages.js';
-import { requestPath, splitSafePath } from './safe-path.js';
+import { decodePath, splitTarget } from '../http/path.js';
+import { splitSafePath } from './safe-path.js';
 import { sendFile } from './send.js';
 
 export interface StaticHandlerOptions {
@@ -36,23 +37,24 @@ export function createStaticHandler(options: StaticHandlerOptions): StaticHandle
   }
 
   return async function staticHandler(req, res) {
-    const target = requestPath(req.url ?? '/');
-    if (!target || !(target.decoded ?? target.raw).startsWith(prefix)) return false;
-    if (target.decoded === undefined) return fail(req, res, 400, 'The path is not valid percent-encoded UTF-8.', target.raw);
+    // Decoded as HttpRequest.path is: percent-escapes once, broken UTF-8 left encoded, so the
+    // prefix test and the file lookup see the same path the URLconf would.
+    const decoded = decodePath(splitTarget(req.url ?? '/').rawPath);
+    if (!decoded.startsWith(prefix)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': '0' });
       res.end();
       return true;
     }
-    const relative = target.decoded.slice(prefix.length);
+    const relative = decoded.slice(prefix.length);
     const notFound = relative === '' || relative.endsWith('/') ? DIRECTORY_MESSAGE : `'${relative}' could not be found`;
     const safe = splitSafePath(relative);
     // Hidden names get the same answer as missing ones, so their existence is not revealed.
-    if (!safe.ok) return fail(req, res, safe.status, safe.status === 404 ? notFound : safe.reason, target.decoded);
+    if (!safe.ok) return fail(req, res, safe.status, safe.status === 404 ? notFound : safe.reason, decoded);
     const [found] = await findInRoots(roots, safe.segments);
-    if (!found) return fail(req, res, 404, notFound, target.decoded);
-    if (found.kind === 'directory') return fail(req, res, 404, DIRECTORY_MESSAGE, target.decoded);
-    await sendFile(req, res, found);
+    if (!found) return fail(req, res, 404, notFound, decoded);
+    if (found.kind === 'directory') return fail(req, res, 404, DIRECTORY_MESSAGE, decoded);
+    await sendFile(req, res, found, safe.segments.at(-1)!);
     return true;
   };
 }

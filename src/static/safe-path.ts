@@ -1,36 +1,12 @@
 /**
  * From a request path to a file inside a root, refusing everything that could leave it: `..`
  * (raw or percent-encoded), NUL bytes, backslashes, dot-files and dot-dirs, and symlinks whose
- * real path is outside the root. Decoding happens exactly once, so `%252e%252e` stays the literal
- * name `%2e%2e` (which simply does not exist).
+ * real path is outside the root. The path arrives decoded exactly once (http/path.ts), so
+ * `%252e%252e` stays the literal name `%2e%2e`, which simply does not exist.
  */
 import { realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-
-/** A request path taken apart: `decoded` is undefined when the percent-encoding is malformed. */
-export interface RequestPath {
-  readonly raw: string;
-  readonly decoded: string | undefined;
-}
-
-/** The path of a request target (origin-form or absolute-form), without query or fragment. */
-export function requestPath(url: string): RequestPath | undefined {
-  let raw = url.replace(/[?#].*$/s, '');
-  if (!raw.startsWith('/')) {
-    if (!/^https?:\/\//i.test(raw)) return undefined; // `*` (OPTIONS) or garbage: not a file request
-    try {
-      raw = new URL(raw).pathname;
-    } catch {
-      return undefined;
-    }
-  }
-  try {
-    return { raw, decoded: decodeURIComponent(raw) };
-  } catch {
-    return { raw, decoded: undefined };
-  }
-}
 
 export type SafePath =
   | { ok: true; segments: string[] }

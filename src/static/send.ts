@@ -13,14 +13,15 @@ import { selectVariant } from './variant.js';
 /** Development responses are revalidated on every use, so an edited file shows at once. */
 export const CACHE_CONTROL = 'no-cache';
 
-export async function sendFile(req: IncomingMessage, res: ServerResponse, file: { path: string; stat: Stats }): Promise<void> {
+/** `name` is the requested file name: its extension gives the Content-Type, even through a symlink. */
+export async function sendFile(req: IncomingMessage, res: ServerResponse, file: { path: string; stat: Stats }, name: string): Promise<void> {
   const variant = await selectVariant(file, req.headers);
   const method = req.method ?? 'GET';
   const decision = negotiateFile(method, req.headers, variant.stat, variant.encoding);
   const headers: Record<string, string> = { ...decision.headers, 'Cache-Control': CACHE_CONTROL };
   if (variant.varies) headers.Vary = 'Accept-Encoding';
   if (decision.status === 200 || decision.status === 206) {
-    headers['Content-Type'] = contentTypeFor(file.path);
+    headers['Content-Type'] = contentTypeFor(name);
     if (variant.encoding) headers['Content-Encoding'] = variant.encoding;
   }
   res.writeHead(decision.status, headers);
