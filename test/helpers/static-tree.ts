@@ -6,6 +6,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { createStaticHandler } from '../../src/static/handler.js';
+import { listen, type RunningServer } from './http-server.js';
 
 export const SECRET = 'TOP-SECRET-OUTSIDE-THE-ROOT';
 export const DOT_SECRET = 'DOT-FILE-SECRET';
@@ -68,5 +70,36 @@ export function createStaticTree(): StaticTree {
     roots: [root, path.join(app1, 'static'), path.join(app2, 'static')],
     apps: [{ path: app1 }, { path: app2 }, { path: path.join(base, 'app3') }],
     cleanup: () => rmSync(base, { recursive: true, force: true }),
+  };
+}
+
+export interface StaticFixture {
+  readonly tree: StaticTree;
+  readonly server: RunningServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The tree served by the static handler under `/static/` on a real server. Whatever the handler
+ * declines gets a "fallback" 404, and a handler that throws a 500 naming the error.
+ */
+export async function serveStaticTree(options: { debug: boolean }): Promise<StaticFixture> {
+  const tree = createStaticTree();
+  const handler = createStaticHandler({ url: '/static/', roots: tree.roots, debug: options.debug });
+  const server = await listen((req, res) => {
+    handler(req, res).then(
+      (handled) => {
+        if (!handled) res.writeHead(404, { 'Content-Length': '8' }).end('fallback');
+      },
+      (error: Error) => res.writeHead(500).end(`handler threw ${error.message}`),
+    );
+  });
+  return {
+    tree,
+    server,
+    close: async () => {
+      await server.close();
+      tree.cleanup();
+    },
   };
 }

@@ -3,34 +3,19 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { createStaticHandler, type StaticHandler } from '../../../src/static/handler.js';
-import { listen, rawRequest, type RunningServer } from '../../helpers/http-server.js';
-import { APP_JS, createStaticTree, SITE_CSS, type StaticTree } from '../../helpers/static-tree.js';
-
-/** A server where the static handler runs first and anything it declines gets "fallback" 404. */
-async function serve(handler: StaticHandler): Promise<RunningServer> {
-  return listen((req, res) => {
-    handler(req, res).then(
-      (handled) => {
-        if (!handled) res.writeHead(404, { 'Content-Length': '8' }).end('fallback');
-      },
-      (error: Error) => res.writeHead(500).end(`handler threw ${error.message}`),
-    );
-  });
-}
+import { rawRequest, type RunningServer } from '../../helpers/http-server.js';
+import { APP_JS, serveStaticTree, SITE_CSS, type StaticFixture, type StaticTree } from '../../helpers/static-tree.js';
 
 describe('static handler over HTTP', () => {
+  let fixture: StaticFixture;
   let tree: StaticTree;
   let server: RunningServer;
 
   before(async () => {
-    tree = createStaticTree();
-    server = await serve(createStaticHandler({ url: '/static/', roots: tree.roots, debug: true }));
+    fixture = await serveStaticTree({ debug: true });
+    ({ tree, server } = fixture);
   });
-  after(async () => {
-    await server.close();
-    tree.cleanup();
-  });
+  after(() => fixture.close());
 
   const get = (p: string, headers: Record<string, string> = {}, method = 'GET') => fetch(server.base + p, { headers, method });
 
@@ -268,24 +253,16 @@ describe('static handler over HTTP', () => {
 });
 
 describe('static handler without DEBUG (--insecure)', () => {
-  let tree: StaticTree;
-  let server: RunningServer;
-
-  before(async () => {
-    tree = createStaticTree();
-    server = await serve(createStaticHandler({ url: '/static/', roots: tree.roots, debug: false }));
-  });
-  after(async () => {
-    await server.close();
-    tree.cleanup();
-  });
+  let fixture: StaticFixture;
+  before(async () => (fixture = await serveStaticTree({ debug: false })));
+  after(() => fixture.close());
 
   it("answers 404 with Django's standard Not Found page and no paths", async () => {
-    const res = await fetch(`${server.base}/static/nope.css`);
+    const res = await fetch(`${fixture.server.base}/static/nope.css`);
     assert.equal(res.status, 404);
     const body = await res.text();
     assert.equal(Buffer.byteLength(body), 179);
     assert.match(body, /<h1>Not Found<\/h1><p>The requested resource was not found on this server\.<\/p>/);
-    assert.ok(!body.includes(tree.base));
+    assert.ok(!body.includes(fixture.tree.base));
   });
 });

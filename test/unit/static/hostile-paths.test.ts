@@ -5,39 +5,23 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createStaticHandler } from '../../../src/static/handler.js';
-import { listen, rawRequest, type RunningServer } from '../../helpers/http-server.js';
+import { rawRequest } from '../../helpers/http-server.js';
 import { forbiddenTexts, hostilePaths } from '../../helpers/hostile-paths.js';
-import { createStaticTree, type StaticTree } from '../../helpers/static-tree.js';
+import { serveStaticTree, type StaticFixture } from '../../helpers/static-tree.js';
 
 describe('hostile static paths', () => {
-  let tree: StaticTree;
-  let server: RunningServer;
+  let fixture: StaticFixture;
   const forbidden = forbiddenTexts();
   const HOSTILE = hostilePaths('/static/');
 
-  before(async () => {
-    tree = createStaticTree();
-    const handler = createStaticHandler({ url: '/static/', roots: tree.roots, debug: true });
-    server = await listen((req, res) => {
-      handler(req, res).then(
-        (handled) => {
-          if (!handled) res.writeHead(404, { 'Content-Length': '8' }).end('fallback');
-        },
-        (error: Error) => res.writeHead(500).end(error.message),
-      );
-    });
-  });
-  after(async () => {
-    await server.close();
-    tree.cleanup();
-  });
+  before(async () => (fixture = await serveStaticTree({ debug: true })));
+  after(() => fixture.close());
 
   it('has at least 40 cases', () => assert.ok(HOSTILE.length >= 40, String(HOSTILE.length)));
 
   for (const target of HOSTILE) {
     it(`refuses ${JSON.stringify(target)}`, async () => {
-      const res = await rawRequest(server.port, target);
+      const res = await rawRequest(fixture.server.port, target);
       assert.ok(res.status === 400 || res.status === 404, `status ${res.status}`);
       const body = res.body.toString('latin1');
       for (const secret of forbidden) assert.ok(!body.includes(secret), `body leaks ${JSON.stringify(secret)}`);
@@ -45,7 +29,7 @@ describe('hostile static paths', () => {
   }
 
   it('still serves the normal file next to all that', async () => {
-    const res = await rawRequest(server.port, '/static/css/site.css');
+    const res = await rawRequest(fixture.server.port, '/static/css/site.css');
     assert.equal(res.status, 200);
   });
 });
