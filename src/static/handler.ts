@@ -54,7 +54,7 @@ export function createStaticHandler(options: StaticHandlerOptions): StaticHandle
     const [found] = await findInRoots(roots, safe.segments);
     if (!found) return fail(req, res, 404, notFound, decoded);
     if (found.kind === 'directory') return fail(req, res, 404, DIRECTORY_MESSAGE, decoded);
-    await sendFile(req, res, found, safe.segments.at(-1)!);
+    if (!(await sendFile(req, res, found, safe.segments.at(-1)!))) return fail(req, res, 404, notFound, decoded);
     return true;
   };
 }

@@ -56,6 +56,12 @@ describe('static handler over HTTP', () => {
     assert.equal(await res.text(), 'spaced unicode');
   });
 
+  it('ignores the query string (cache busting)', async () => {
+    const res = await get('/static/css/site.css?v=42');
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), SITE_CSS);
+  });
+
   it('serves an empty file with Content-Length 0', async () => {
     const res = await get('/static/empty.txt');
     assert.equal(res.headers.get('content-length'), '0');
