@@ -5,9 +5,9 @@
  * are not logged as "Not Found" warnings.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodePath, splitTarget } from '../http/path.js';
 import { findInRoots } from './finders.js';
 import { errorPage } from './pages.js';
-import { decodePath, splitTarget } from '../http/path.js';
 import { splitSafePath } from './safe-path.js';
 import { sendFile } from './send.js';
 
