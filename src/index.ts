@@ -47,3 +47,5 @@ export {
 } from './http/errors.js';
 export { createApp } from './app.js';
 export type { App, AppOptions, RequestListener } from './app.js';
+export { serve } from './static/media.js';
+export type { ServeKwargs } from './static/media.js';
