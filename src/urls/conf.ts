@@ -28,6 +28,16 @@ export interface RouteSpec {
   readonly tokens?: readonly RouteToken[];
 }
 
+/**
+ * Tells pattern objects apart by a registry symbol, not instanceof: a project imports managets'
+ * built copy while in-repo tests use the sources, and both must read the same URLconf.
+ */
+const KIND = Symbol.for('managets.urls.kind');
+
+function hasKind(value: unknown, kind: string): boolean {
+  return value !== null && typeof value === 'object' && (value as { [KIND]?: unknown })[KIND] === kind;
+}
+
 export interface PathOptions {
   name?: string;
   kwargs?: Readonly<Record<string, unknown>>;
@@ -35,6 +45,8 @@ export interface PathOptions {
 
 /** The result of include(): the patterns to mount and the names to mount them under. */
 export class Include {
+  readonly [KIND] = 'include()';
+
   constructor(
     readonly target: UrlconfTarget,
     readonly tupleAppName: string | undefined,
@@ -49,8 +61,8 @@ export class Include {
     const appName = declared ?? this.tupleAppName;
     if (this.namespace && !appName) {
       throw new ImproperlyConfigured(
-        'Specifying a namespace in include() without providing an app_name is not supported. Set the app_name ' +
-          'attribute in the included module, or pass a 2-tuple containing the list of patterns and app_name instead.',
+        'Specifying a namespace in include() without providing an app_name is not supported. Set the appName ' +
+          'export in the included module, or pass a 2-tuple containing the list of patterns and app_name instead.',
       );
     }
     return { appName, namespace: this.namespace || appName };
@@ -59,6 +71,8 @@ export class Include {
 
 /** An endpoint: path()/rePath() with a view. */
 export class URLPattern {
+  readonly [KIND] = 'endpoint';
+
   constructor(
     readonly pattern: RouteSpec,
     readonly callback: ViewFunction,
@@ -71,6 +85,8 @@ export class URLPattern {
 
 /** A prefix: path()/rePath() with include(). */
 export class URLInclude {
+  readonly [KIND] = 'include';
+
   constructor(
     readonly pattern: RouteSpec,
     readonly include: Include,
@@ -80,13 +96,18 @@ export class URLInclude {
   }
 }
 
+export const isInclude = (value: unknown): value is Include => hasKind(value, 'include()');
+export const isURLPattern = (value: unknown): value is URLPattern => hasKind(value, 'endpoint');
+export const isURLInclude = (value: unknown): value is URLInclude => hasKind(value, 'include');
+
 export function isModuleLike(value: unknown): value is UrlconfModule {
   return (
     value !== null &&
     typeof value === 'object' &&
     !Array.isArray(value) &&
     'urlpatterns' in value &&
-    !(value instanceof URLPattern || value instanceof URLInclude)
+    !isURLPattern(value) &&
+    !isURLInclude(value)
   );
 }
 
@@ -106,7 +127,7 @@ function viewInstanceName(view: unknown): string | undefined {
 function makePattern(spec: RouteSpec, view: ViewFunction | Include, options: PathOptions = {}): URLPattern | URLInclude {
   const kwargs = options.kwargs ?? {};
   if (!isPlainObject(kwargs)) throw new TypeError(`kwargs argument must be a dict, but got ${pyTypeName(kwargs)}.`);
-  if (view instanceof Include) return new URLInclude(spec, view, Object.freeze({ ...kwargs }));
+  if (isInclude(view)) return new URLInclude(spec, view, Object.freeze({ ...kwargs }));
   if (typeof view === 'function') return new URLPattern(spec, view, Object.freeze({ ...kwargs }), options.name);
   const instance = viewInstanceName(view);
   if (instance) throw new TypeError(`view must be a callable, pass ${instance}.asView(), not new ${instance}().`);

@@ -72,15 +72,19 @@ export function converterRegex(converter: Converter): string {
 }
 
 export class ConverterRegistry {
-  readonly #entries = new Map<string, { source: Converter | ConverterClass; converter: Converter }>();
+  /** `source` is what registerConverter() received; undefined for the built-ins, which never match it. */
+  readonly #entries = new Map<string, { source: Converter | ConverterClass | undefined; converter: Converter }>();
 
   /** A registry with the built-ins, plus the converters of `base` when given. */
   constructor(base?: ConverterRegistry) {
     if (base) for (const [name, entry] of base.#entries) this.#entries.set(name, entry);
-    else for (const [name, cls] of BUILTINS) this.#entries.set(name, { source: cls, converter: new cls() });
+    else for (const [name, cls] of BUILTINS) this.#entries.set(name, { source: undefined, converter: new cls() });
   }
 
-  /** Django's register_converter(converter, type_name): a class or an instance. */
+  /**
+   * Django's register_converter(converter, type_name): a class or an instance. Registering the
+   * same one under the same name again is a no-op (two URLconfs may export the same converters).
+   */
   registerConverter(converter: Converter | ConverterClass, name: string): void {
     const existing = this.#entries.get(name);
     if (existing?.source === converter) return;

@@ -3,7 +3,7 @@
  * the resolver is built. A failed import is kept, not thrown: the urls.E008 check reports it,
  * and a request that needs that handler gets the error, as in Django.
  */
-import { ImproperlyConfigured } from '../errors.js';
+import { ImproperlyConfigured, UserCodeError } from '../errors.js';
 import type { UrlconfModule, ViewFunction } from './conf.js';
 
 export type ErrorStatus = 400 | 403 | 404 | 500;
@@ -22,8 +22,11 @@ export interface ModuleImporter {
   importModule(name: string): Promise<{ module: Record<string, unknown> }>;
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]!;
+/** One line saying why an import failed: the error's first line and where, without the paths tried. */
+export function describeImportError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const where = error instanceof UserCodeError && error.location ? ` (${error.location})` : '';
+  return `${message.split('\n')[0]!.replace(/\. Tried:$/, '')}${where}`;
 }
 
 /** Django's get_callable(): a view, or a dotted path to one, with Django's error texts. */
@@ -39,7 +42,7 @@ async function getCallable(lookup: unknown, importer: ModuleImporter | undefined
     if (!importer) throw new Error(`Cannot import '${moduleName}' without a module loader.`);
     ({ module } = await importer.importModule(moduleName));
   } catch (error) {
-    throw new ImproperlyConfigured(firstLine(error instanceof Error ? error.message : String(error)), { cause: error });
+    throw new ImproperlyConfigured(describeImportError(error), { cause: error });
   }
   if (!(name in module)) {
     throw new ImproperlyConfigured(`Could not import '${lookup}'. View does not exist in module ${moduleName}.`);

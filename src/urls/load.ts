@@ -4,7 +4,7 @@
  * module's `converters` export is registered with the resolver's registry.
  */
 import { ImproperlyConfigured } from '../errors.js';
-import { Include, isModuleLike, URLInclude, URLPattern, type UrlconfModule, type UrlconfTarget } from './conf.js';
+import { isModuleLike, isURLInclude, isURLPattern, type Include, type URLInclude, type URLPattern, type UrlconfModule, type UrlconfTarget } from './conf.js';
 import type { ConverterRegistry } from './converters.js';
 import type { ModuleImporter } from './handlers.js';
 
@@ -69,8 +69,8 @@ async function load(target: UrlconfTarget, context: LoadContext, ancestry: reado
   const chain = typeof target === 'string' ? [...ancestry, target] : ancestry;
   const entries: LoadedEntry[] = [];
   for (const value of patterns as unknown[]) {
-    if (value instanceof URLPattern) entries.push({ kind: 'endpoint', decl: value });
-    else if (value instanceof URLInclude) entries.push(await loadInclude(value, context, chain));
+    if (isURLPattern(value)) entries.push({ kind: 'endpoint', decl: value });
+    else if (isURLInclude(value)) entries.push(await loadInclude(value, context, chain));
     else entries.push({ kind: 'invalid', value });
   }
   return { name, module, entries };

@@ -64,11 +64,11 @@ export class Resolver {
 
 /** The resolver for `settings.ROOT_URLCONF`, imported through `loader`. */
 export async function createResolver(
-  settings: { readonly ROOT_URLCONF: string },
+  settings: { readonly [name: string]: unknown },
   loader: ModuleImporter,
   options: Omit<ResolverOptions, 'loader'> = {},
 ): Promise<Resolver> {
-  if (!settings.ROOT_URLCONF) {
+  if (typeof settings.ROOT_URLCONF !== 'string' || !settings.ROOT_URLCONF) {
     throw new ImproperlyConfigured('The ROOT_URLCONF setting must name the module that defines urlpatterns.');
   }
   return Resolver.load(settings.ROOT_URLCONF, { ...options, loader });
