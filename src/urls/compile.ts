@@ -35,6 +35,8 @@ export class CompiledPattern {
   readonly converters: Readonly<Record<string, Converter>>;
   readonly prefix: string;
   readonly #matcher: RegExp;
+  /** The named groups in order, read off the first match (iterating `groups` itself is slow in V8). */
+  #groupNames: readonly string[] | undefined;
 
   constructor(
     readonly spec: RouteSpec,
@@ -58,14 +60,18 @@ export class CompiledPattern {
     if (!found) return null;
     const rest = path.slice(found.index + found[0].length);
     const groups = found.groups;
-    if (this.spec.kind === 'regex') {
-      // Named groups win: positional ones are then ignored; named groups that matched nothing are dropped.
-      if (!groups) return { rest, args: found.slice(1), kwargs: {} };
-      return { rest, args: [], kwargs: Object.fromEntries(Object.entries(groups).filter(([, v]) => v !== undefined)) };
-    }
+    // With named groups, positional ones are ignored (Django's rule for re_path).
+    if (!groups) return { rest, args: this.spec.kind === 'regex' ? found.slice(1) : [], kwargs: {} };
+    this.#groupNames ??= Object.keys(groups);
     const kwargs: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(groups ?? {})) {
+    for (const key of this.#groupNames) {
+      const value = groups[key];
+      // A group that matched nothing is dropped (an optional rePath group or Express `{…}` part).
       if (value === undefined) continue;
+      if (this.spec.kind === 'regex') {
+        kwargs[key] = value;
+        continue;
+      }
       try {
         kwargs[key] = this.converters[key]!.toPython(value);
       } catch {
