@@ -1,6 +1,6 @@
-/** The URL routing layer's public surface (re-exported by src/index.ts). */
-export { path, rePath, expressPath, include, Include, URLPattern, URLInclude, viewPath } from './conf.js';
-export type { ViewFunction, PathOptions, UrlconfModule, UrlconfTarget, RouteSpec } from './conf.js';
+/** The URL routing layer's public API, re-exported as-is by src/index.ts. */
+export { path, rePath, expressPath, include } from './conf.js';
+export type { ViewFunction, PathOptions, UrlconfModule } from './conf.js';
 export {
   ConverterRegistry,
   IntConverter,
@@ -16,5 +16,5 @@ export { ResolverMatch } from './resolve.js';
 export { Resolver, createResolver } from './resolver.js';
 export type { ResolverOptions } from './resolver.js';
 export type { ReverseOptions } from './reverse.js';
-export type { ErrorHandler, ErrorStatus } from './handlers.js';
-export { reverse, runWithResolver } from './context.js';
+export type { ErrorStatus } from './handlers.js';
+export { reverse } from './context.js';

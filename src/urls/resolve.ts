@@ -30,7 +30,9 @@ export class ResolverMatch {
   readonly appName: string;
   readonly namespaces: readonly string[];
   readonly namespace: string;
-  /** `namespace:name`, or the view's name when the pattern has none. */
+  /** How the view is named on the debug 404 page ("Raised by:"); Django's `_func_path`. */
+  readonly funcPath: string;
+  /** `namespace:name`, or funcPath when the pattern has no name. */
   readonly viewName: string;
   readonly capturedKwargs: Readonly<Record<string, unknown>>;
   readonly extraKwargs: Readonly<Record<string, unknown>>;
@@ -46,7 +48,8 @@ export class ResolverMatch {
     this.appName = this.appNames.join(':');
     this.namespaces = hit.namespaces.filter((name): name is string => !!name);
     this.namespace = this.namespaces.join(':');
-    this.viewName = [...this.namespaces, this.urlName || viewPath(this.func)].join(':');
+    this.funcPath = viewPath(this.func);
+    this.viewName = [...this.namespaces, this.urlName || this.funcPath].join(':');
     this.capturedKwargs = hit.captured;
     this.extraKwargs = hit.extra;
     this.#tried = tried;

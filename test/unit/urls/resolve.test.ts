@@ -206,6 +206,16 @@ describe('resolve: order and converters', () => {
     assert.deepEqual(resolver.resolve('/ab/12/more').kwargs, { x: '12' });
   });
 
+  it('names an unnamed view by its function, and an asView() result by its class', async () => {
+    function articleList() {}
+    class ArticleDetail {}
+    const detail = Object.assign(() => undefined, { viewClass: ArticleDetail });
+    const resolver = await Resolver.load([path('a/', articleList), path('b/', include([[path('d/', detail)], 'blog']))]);
+    assert.equal(resolver.resolve('/a/').viewName, 'articleList');
+    assert.equal(resolver.resolve('/b/d/').viewName, 'blog:ArticleDetail');
+    assert.equal(resolver.resolve('/b/d/').funcPath, 'ArticleDetail');
+  });
+
   it('full-matches an endpoint regex ending in $', async () => {
     const resolver = await Resolver.load([rePath('foo/$', view)]);
     assert.throws(() => resolver.resolve('/xfoo/'), Resolver404);

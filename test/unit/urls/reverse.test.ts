@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { ImproperlyConfigured } from '../../../src/errors.js';
-import { include, NoReverseMatch, path, rePath, Resolver, reverse, runWithResolver, type ReverseOptions } from '../../../src/urls/index.js';
+import { runWithResolver } from '../../../src/urls/context.js';
+import { include, NoReverseMatch, path, rePath, Resolver, reverse, type ReverseOptions } from '../../../src/urls/index.js';
 
 function emptyView() {}
 const view = () => undefined;
