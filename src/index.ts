@@ -17,3 +17,34 @@ export async function executeFromCommandLine(argv: readonly string[] = process.a
   const { main } = await import('./cli/main.js');
   return main(argv, { prog: 'manage' });
 }
+
+export { HttpRequest } from './http/request.js';
+export type { RequestConfig } from './http/request.js';
+export {
+  HttpResponse,
+  JsonResponse,
+  HttpResponseRedirect,
+  HttpResponsePermanentRedirect,
+  HttpResponseNotModified,
+  HttpResponseBadRequest,
+  HttpResponseForbidden,
+  HttpResponseNotFound,
+  HttpResponseNotAllowed,
+  HttpResponseGone,
+  HttpResponseServerError,
+} from './http/response.js';
+export { StreamingHttpResponse, FileResponse } from './http/streaming.js';
+export { QueryDict } from './http/query-dict.js';
+export type { UploadedFile } from './http/multipart.js';
+export {
+  HttpError,
+  Http404,
+  PermissionDenied,
+  BadRequest,
+  SuspiciousOperation,
+  DisallowedHost,
+  SuspiciousFileOperation,
+  RequestDataTooBig,
+} from './http/errors.js';
+export { createApp } from './app.js';
+export type { App, AppOptions, RequestListener } from './app.js';

@@ -2,7 +2,7 @@
  * Documented defaults for every setting. Django's names and values where Django has the setting.
  * Frozen: `load.ts` merges the user's module over a copy.
  */
-import type { UserSettings } from './settings.js';
+import type { KnownSettings } from './settings.js';
 
 export const DEFAULT_MIDDLEWARE: readonly string[] = Object.freeze([
   'managets.middleware.SecurityMiddleware',
@@ -12,7 +12,7 @@ export const DEFAULT_MIDDLEWARE: readonly string[] = Object.freeze([
   'managets.middleware.XFrameOptionsMiddleware',
 ]);
 
-export const DEFAULTS: Readonly<Required<Omit<UserSettings, 'DATABASES'>>> & { DATABASES: {} } = Object.freeze({
+const defaults: Required<Omit<KnownSettings, 'DATABASES'>> & { DATABASES: {} } = {
   DEBUG: false,
   SECRET_KEY: '',
   ALLOWED_HOSTS: [],
@@ -71,4 +71,6 @@ export const DEFAULTS: Readonly<Required<Omit<UserSettings, 'DATABASES'>>> & { D
   LOGGING: {},
   LIVE_RELOAD: true,
   WATCH_IGNORE: [],
-});
+};
+
+export const DEFAULTS: Readonly<typeof defaults> = Object.freeze(defaults);

@@ -30,8 +30,8 @@ export interface LoggingSettings {
   loggers?: Record<string, { level?: 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL'; file?: string }>;
 }
 
-/** Everything a settings module may export. Unknown UPPERCASE names are kept as-is. */
-export interface UserSettings {
+/** The settings managets knows, with their types. */
+export interface KnownSettings {
   DEBUG?: boolean;
   SECRET_KEY?: string;
   ALLOWED_HOSTS?: string[];
@@ -92,6 +92,10 @@ export interface UserSettings {
   LIVE_RELOAD?: boolean;
   /** Extra paths the reloader ignores, relative to the project root. */
   WATCH_IGNORE?: string[];
+}
+
+/** Everything a settings module may export. Unknown UPPERCASE names are kept as-is. */
+export interface UserSettings extends KnownSettings {
   [name: string]: unknown;
 }
 
@@ -105,7 +109,7 @@ type DeepReadonly<T> = T extends (...args: any[]) => unknown
 
 /** The resolved settings: defaults merged with the user's module, validated and deep-frozen. */
 export type Settings = DeepReadonly<
-  Required<Omit<UserSettings, 'DATABASES'>> & {
+  Required<Omit<KnownSettings, 'DATABASES'>> & {
     DATABASES: Record<string, DatabaseSettings>;
     /** The dotted name or path of the settings module (shown in runserver's banner). */
     SETTINGS_MODULE: string;
@@ -116,4 +120,4 @@ export type Settings = DeepReadonly<
     /** The names the user's module set explicitly (diffsettings, checks). */
     EXPLICIT: readonly string[];
   }
->;
+> & { readonly [name: string]: unknown };

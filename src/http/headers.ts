@@ -1,0 +1,60 @@
+/** A case-insensitive header map that remembers how each name was first written. */
+export class Headers implements Iterable<[string, string]> {
+  readonly #values = new Map<string, { name: string; value: string }>();
+
+  constructor(init: Record<string, string | number> | Iterable<[string, string]> = {}) {
+    const entries = Symbol.iterator in Object(init) ? (init as Iterable<[string, string]>) : Object.entries(init);
+    for (const [name, value] of entries) this.set(name, String(value));
+  }
+
+  get(name: string): string | undefined {
+    return this.#values.get(name.toLowerCase())?.value;
+  }
+
+  set(name: string, value: string | number): void {
+    const text = String(value);
+    if (/[\r\n\0]/.test(text)) throw new TypeError(`Header values can't contain newlines: ${JSON.stringify(text)}`);
+    this.#values.set(name.toLowerCase(), { name, value: text });
+  }
+
+  /** Sets the header only when it is absent (Django's setdefault). */
+  setDefault(name: string, value: string | number): void {
+    if (!this.has(name)) this.set(name, value);
+  }
+
+  has(name: string): boolean {
+    return this.#values.has(name.toLowerCase());
+  }
+
+  delete(name: string): void {
+    this.#values.delete(name.toLowerCase());
+  }
+
+  [Symbol.iterator](): Iterator<[string, string]> {
+    return [...this.#values.values()].map(({ name, value }): [string, string] => [name, value])[Symbol.iterator]();
+  }
+}
+
+/** Read-only, case-insensitive view of a request's headers (node lower-cases names). */
+export class RequestHeaders implements Iterable<[string, string]> {
+  readonly #raw: Readonly<Record<string, string | string[] | undefined>>;
+
+  constructor(raw: Readonly<Record<string, string | string[] | undefined>>) {
+    this.#raw = raw;
+  }
+
+  get(name: string): string | undefined {
+    const value = this.#raw[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.#raw[name.toLowerCase()] !== undefined;
+  }
+
+  [Symbol.iterator](): Iterator<[string, string]> {
+    return Object.keys(this.#raw)
+      .map((name): [string, string] => [name, this.get(name)!])
+      [Symbol.iterator]();
+  }
+}

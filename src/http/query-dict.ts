@@ -1,0 +1,78 @@
+/**
+ * Django's QueryDict: an immutable multi-valued map of query-string or form fields.
+ * `get` returns the last value (as Django), `getlist` all of them.
+ */
+import { BadRequest, TooManyFieldsSent } from './errors.js';
+
+export class QueryDict implements Iterable<[string, string]> {
+  readonly #entries: ReadonlyArray<readonly [string, string]>;
+
+  constructor(entries: Iterable<readonly [string, string]> = []) {
+    this.#entries = Object.freeze([...entries].map(([k, v]) => Object.freeze([k, v] as const)));
+  }
+
+  /** Parses `a=1&b=2&a=3`; malformed percent-encoding is a 400, not a crash. */
+  static parse(query: string, options: { maxFields?: number | null } = {}): QueryDict {
+    if (!query) return new QueryDict();
+    const pairs = query.split(/[&;]/).filter((part) => part !== '');
+    if (options.maxFields != null && pairs.length > options.maxFields) throw new TooManyFieldsSent();
+    return new QueryDict(
+      pairs.map((pair) => {
+        const cut = pair.indexOf('=');
+        const key = cut === -1 ? pair : pair.slice(0, cut);
+        const value = cut === -1 ? '' : pair.slice(cut + 1);
+        return [decodeComponent(key), decodeComponent(value)] as const;
+      }),
+    );
+  }
+
+  get(key: string): string | undefined;
+  get(key: string, fallback: string): string;
+  get(key: string, fallback?: string): string | undefined {
+    for (let i = this.#entries.length - 1; i >= 0; i--) if (this.#entries[i]![0] === key) return this.#entries[i]![1];
+    return fallback;
+  }
+
+  getlist(key: string): string[] {
+    return this.#entries.filter(([k]) => k === key).map(([, v]) => v);
+  }
+
+  has(key: string): boolean {
+    return this.#entries.some(([k]) => k === key);
+  }
+
+  keys(): string[] {
+    return [...new Set(this.#entries.map(([k]) => k))];
+  }
+
+  get size(): number {
+    return this.keys().length;
+  }
+
+  /** Every (key, value) pair in order, repeated keys included. */
+  entries(): Array<[string, string]> {
+    return this.#entries.map(([k, v]) => [k, v]);
+  }
+
+  [Symbol.iterator](): Iterator<[string, string]> {
+    return this.entries()[Symbol.iterator]();
+  }
+
+  /** `{key: lastValue}`, handy for templates and JSON. */
+  toObject(): Record<string, string> {
+    return Object.fromEntries(this.keys().map((k) => [k, this.get(k)!]));
+  }
+
+  /** URL-encodes back to a query string. */
+  urlencode(): string {
+    return this.#entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  }
+}
+
+function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    throw new BadRequest(`Invalid percent-encoding in query or form data: '${text.slice(0, 100)}'`);
+  }
+}

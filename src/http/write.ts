@@ -1,0 +1,67 @@
+/**
+ * Writing an HttpResponse to node's ServerResponse: status, headers, cookies, body. Returns the
+ * body bytes sent (the request log's last column). A client that went away is not an error.
+ */
+import type { ServerResponse } from 'node:http';
+import type { HttpResponse } from './response.js';
+import { StreamingHttpResponse, type BodyChunk } from './streaming.js';
+
+export async function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): Promise<number> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) headers[name] = value;
+  if (response.cookies.size > 0) headers['Set-Cookie'] = [...response.cookies.values()];
+  const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
+  if (!(response instanceof StreamingHttpResponse)) {
+    if (!response.headers.has('Content-Length') && !(response.status === 304 || response.status === 204)) {
+      headers['Content-Length'] = String(response.content.length);
+    }
+    res.writeHead(response.status, response.reasonPhrase, headers);
+    if (bodiless) {
+      res.end();
+      return 0;
+    }
+    res.end(response.content);
+    return response.content.length;
+  }
+  res.writeHead(response.status, response.reasonPhrase, headers);
+  if (bodiless) {
+    res.end();
+    closeIterable(response.streamingContent);
+    return 0;
+  }
+  return streamBody(res, response.streamingContent);
+}
+
+async function streamBody(res: ServerResponse, content: AsyncIterable<BodyChunk> | Iterable<BodyChunk>): Promise<number> {
+  let sent = 0;
+  try {
+    for await (const chunk of content) {
+      if (res.destroyed) break;
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      sent += buffer.length;
+      if (!res.write(buffer)) await waitForDrain(res);
+    }
+  } finally {
+    closeIterable(content);
+  }
+  if (!res.destroyed) res.end();
+  return sent;
+}
+
+function waitForDrain(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** Releases a stream (an open file) that will not be read to the end. */
+function closeIterable(content: unknown): void {
+  const destroy = (content as { destroy?: () => void }).destroy;
+  if (typeof destroy === 'function') destroy.call(content);
+}
