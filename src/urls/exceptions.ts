@@ -1,4 +1,5 @@
 /** Django's django.urls.exceptions. */
+import { Http404 } from '../http/errors.js';
 import type { Tried } from './compile.js';
 
 /**
@@ -6,14 +7,12 @@ import type { Tried } from './compile.js';
  * (without the leading `/`); `tried` lists every pattern chain in order, computed on first read
  * because only the debug 404 page needs it.
  */
-export class Resolver404 extends Error {
-  readonly status = 404;
+export class Resolver404 extends Http404 {
   readonly path: string;
   #tried: Tried | (() => Tried);
 
   constructor(path: string, tried: Tried | (() => Tried)) {
     super(`No URL pattern matched '${path}'.`);
-    this.name = 'Resolver404';
     this.path = path;
     this.#tried = tried;
   }

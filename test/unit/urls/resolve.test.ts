@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { Http404 } from '../../../src/http/errors.js';
 import { include, path, rePath, Resolver, Resolver404, type ResolverMatch } from '../../../src/urls/index.js';
 
 function emptyView() {}
@@ -76,7 +77,9 @@ describe('resolve: Django SimplifiedURLTests', () => {
       throw new Error('resolved');
     })();
     assert.equal(error.path, 'nope/');
+    assert.ok(error instanceof Http404);
     assert.equal(error.status, 404);
+    assert.equal(error.name, 'Resolver404');
     assert.equal(error.tried.length, pathUrls.length);
   });
 });
