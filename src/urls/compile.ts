@@ -68,12 +68,9 @@ export class CompiledPattern {
       const value = groups[key];
       // A group that matched nothing is dropped (an optional rePath group or Express `{…}` part).
       if (value === undefined) continue;
-      if (this.spec.kind === 'regex') {
-        kwargs[key] = value;
-        continue;
-      }
+      const converter = this.converters[key];
       try {
-        kwargs[key] = this.converters[key]!.toPython(value);
+        kwargs[key] = converter ? converter.toPython(value) : value;
       } catch {
         return null;
       }
