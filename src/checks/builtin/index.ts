@@ -7,6 +7,7 @@ import { checkMiddlewareImportable } from './middleware.js';
 import { checkAllowedHosts, checkDebug, checkSecretKey } from './security.js';
 import { checkSettingTypes } from './settings.js';
 import { checkStaticfilesDirs, checkStaticSettings } from './static.js';
+import { checkUrlConfig, checkUrlSettings } from './urls.js';
 
 export function createCheckRegistry(): CheckRegistry {
   const registry = new CheckRegistry();
@@ -15,6 +16,8 @@ export function createCheckRegistry(): CheckRegistry {
   registry.register(checkMiddlewareImportable, { tags: [Tags.middleware] });
   registry.register(checkStaticfilesDirs, { tags: [Tags.staticfiles] });
   registry.register(checkStaticSettings, { tags: [Tags.staticfiles] });
+  registry.register(checkUrlConfig, { tags: [Tags.urls] });
+  registry.register(checkUrlSettings, { tags: [Tags.urls] });
   registry.register(checkDebug, { tags: [Tags.security], deploy: true });
   registry.register(checkSecretKey, { tags: [Tags.security], deploy: true });
   return registry;
