@@ -50,3 +50,5 @@ export { createApp } from './app.js';
 export type { App, AppOptions, RequestListener } from './app.js';
 export { serve } from './static/media.js';
 export type { ServeKwargs } from './static/media.js';
+export { staticPatterns } from './static/urls.js';
+export type { StaticPatternsOptions } from './static/urls.js';

@@ -4,7 +4,8 @@ import { HttpError } from '../../../src/http/errors.js';
 import { HttpRequest, type RequestConfig } from '../../../src/http/request.js';
 import { HttpResponse } from '../../../src/http/response.js';
 import { writeResponse } from '../../../src/http/write.js';
-import { serve } from '../../../src/static/media.js';
+import { staticPatterns } from '../../../src/static/urls.js';
+import { Resolver } from '../../../src/urls/resolver.js';
 import { forbiddenTexts, hostilePaths } from '../../helpers/hostile-paths.js';
 import { listen, rawRequest, type RunningServer } from '../../helpers/http-server.js';
 import { APP_JS, createStaticTree, SITE_CSS, type StaticTree } from '../../helpers/static-tree.js';
@@ -19,20 +20,24 @@ const CONFIG: RequestConfig = {
   serverPort: 80,
 };
 
-/** `/media/<path>` calls serve() as the URL pattern from static() would; `/index/<path>` with showIndexes. */
+/** Routed as a project would: `staticPatterns()` URL patterns in a real Resolver; `/index/` shows indexes. */
 describe('media serve view over HTTP', () => {
   let tree: StaticTree;
   let server: RunningServer;
 
   before(async () => {
     tree = createStaticTree();
+    const documentRoot = tree.roots[0]!;
+    const resolver = await Resolver.load([
+      ...staticPatterns('/media/', { documentRoot, debug: true }),
+      ...staticPatterns('index/', { documentRoot, debug: true, showIndexes: true }),
+    ]);
     server = await listen(async (req, res) => {
       const request = new HttpRequest(req, CONFIG);
       let response: HttpResponse;
       try {
-        const [, prefix, rest] = /^\/(media|index)\/(.*)$/s.exec(request.path) ?? [];
-        if (prefix === undefined) throw new HttpError(404, 'no route');
-        response = await serve(request, { path: rest!, documentRoot: tree.roots[0]!, showIndexes: prefix === 'index' });
+        const match = resolver.resolve(request.path);
+        response = (await match.func(request, match.kwargs)) as HttpResponse;
       } catch (error) {
         response = new HttpResponse((error as Error).message, { status: error instanceof HttpError ? error.status : 500 });
       }
