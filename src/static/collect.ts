@@ -6,6 +6,7 @@
 import { copyFile, lstat, mkdir, readdir, stat, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { listRoot } from './finders.js';
+import { isInside } from './safe-path.js';
 
 export interface CollectOptions {
   readonly roots: readonly string[];
@@ -31,6 +32,8 @@ export async function collectStatic(options: CollectOptions): Promise<CollectRes
   const seen = new Set<string>();
   for (const root of options.roots) {
     for (const file of await listRoot(root)) {
+      // STATIC_ROOT inside a source folder would otherwise collect its own copies, one level deeper each run.
+      if (isInside(destination, file.source)) continue;
       if (seen.has(file.relative)) {
         log(
           `Found another file with the destination path '${file.relative}'. It will be ignored since only the first encountered file is collected. If this is not what you want, make sure every static file has a unique path.`,

@@ -120,6 +120,13 @@ describe('collectstatic', () => {
     assert.equal(second.stderr, 'CommandError: Collecting static files cancelled.\n');
   });
 
+  it('never collects STATIC_ROOT into itself when it sits inside a source folder', async () => {
+    await manage('collectstatic', '--noinput', '--settings', 'proj.rootnested');
+    const again = await manage('collectstatic', '--noinput', '--settings', 'proj.rootnested');
+    assert.match(again.stdout, /\n0 static files copied to '.*', 4 unmodified\.\n$/);
+    assert.deepEqual(tree(path.join(project.dir, 'assets', 'collected')), ['blog/app.js', 'css/site.css', 'robots.txt', 'shop/logo.svg']);
+  });
+
   it("refuses without STATIC_ROOT, with Django's message", async () => {
     const result = await manage('collectstatic', '--noinput', '--settings', 'proj.noroot');
     assert.equal(result.code, 1);
