@@ -10,7 +10,7 @@ import type { App } from '../apps/registry.js';
 import { resolveInRoot, splitSafePath, type Resolved } from './safe-path.js';
 
 /** The folder inside each app that holds its static files. */
-export const APP_STATIC_DIR = 'static';
+const APP_STATIC_DIR = 'static';
 
 /** Absolute search roots, in order. Missing STATICFILES_DIRS entries stay (check W004 reports them). */
 export function staticRoots(settings: { readonly STATICFILES_DIRS?: unknown; readonly BASE_DIR: string }, apps: readonly Pick<App, 'path'>[]): string[] {

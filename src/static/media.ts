@@ -30,16 +30,17 @@ export async function serve(request: HttpRequest, kwargs: ServeKwargs): Promise<
   const root = path.resolve(kwargs.documentRoot);
   const requested = String(kwargs.path ?? '');
   const safe = splitSafePath(requested);
-  const fullPath = path.join(root, ...(safe.ok ? safe.segments : [requested]));
-  if (!safe.ok && safe.status === 400) {
-    throw new SuspiciousFileOperation(`The joined path (${fullPath}) is located outside of the base path component (${root})`);
+  if (!safe.ok) {
+    const joined = path.join(root, requested);
+    if (safe.status === 400) throw new SuspiciousFileOperation(`The joined path (${joined}) is located outside of the base path component (${root})`);
+    throw new Http404(`“${joined}” does not exist`); // hidden names read as missing ones
   }
-  const resolved = safe.ok ? await resolveInRoot(root, safe.segments) : ({ kind: 'missing' } as const);
+  const resolved = await resolveInRoot(root, safe.segments);
   if (resolved.kind === 'directory') {
     if (!kwargs.showIndexes) throw new Http404('Directory indexes are not allowed here.');
-    return new HttpResponse(await directoryIndexPage(resolved.path, safe.ok ? safe.segments.join('/') : ''));
+    return new HttpResponse(await directoryIndexPage(resolved.path, safe.segments.join('/')));
   }
-  if (resolved.kind === 'missing') throw new Http404(`“${fullPath}” does not exist`);
+  if (resolved.kind === 'missing') throw new Http404(`“${path.join(root, ...safe.segments)}” does not exist`);
 
   const headers = Object.fromEntries(request.headers);
   const variant = await selectVariant(resolved, headers);
@@ -55,6 +56,6 @@ export async function serve(request: HttpRequest, kwargs: ServeKwargs): Promise<
   if (variant.encoding) extra['Content-Encoding'] = variant.encoding;
   // An empty file has no byte range to read (createReadStream refuses end < start).
   const body = decision.end < decision.start ? Readable.from([]) : createReadStream(variant.path, { start: decision.start, end: decision.end });
-  const name = safe.ok ? safe.segments.at(-1)! : path.basename(resolved.path);
+  const name = safe.segments.at(-1)!; // the requested name, even when it is a symlink
   return new FileResponse(body, { status: decision.status, contentType: contentTypeFor(name), headers: extra, filename: name });
 }
