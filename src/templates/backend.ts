@@ -1,0 +1,131 @@
+/**
+ * One TEMPLATES entry served by eta: a search path, the caches (all held here, none at module
+ * level) and, in DEBUG, a freshness check so an edited template renders without a restart.
+ *
+ * Caches: name → file (resolution), file → compiled function (eta's store), and in DEBUG the
+ * mtime/size each file was compiled from. `clearCache()` empties them all (the reloader calls it
+ * when something in a template directory changes, which also covers newly added overrides).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Eta } from 'eta';
+import { createEta } from './eta.js';
+import { TemplateDoesNotExist } from './errors.js';
+import { findTemplate, normalizeTemplateName, type Lookup, type TemplateDir } from './search-path.js';
+import type { ContextProcessor } from './context-processors.js';
+
+export interface EtaBackendOptions {
+  /** The engine alias shown in the postmortem (TEMPLATES NAME, default `eta`). */
+  name: string;
+  dirs: readonly TemplateDir[];
+  /** Check each template's mtime before use, so edits show up without clearCache(). */
+  debug: boolean;
+  autoEscape: boolean;
+  processors: readonly ContextProcessor[];
+}
+
+interface Resolved {
+  file: string;
+  name: string;
+}
+
+interface Freshness {
+  mtimeMs: number;
+  size: number;
+  /** The render pass that last checked it: one stat per file per render, however often included. */
+  checkedIn: number;
+}
+
+export class EtaBackend {
+  readonly name: string;
+  readonly dirs: readonly TemplateDir[];
+  readonly processors: readonly ContextProcessor[];
+  readonly #debug: boolean;
+  readonly #eta: Eta;
+  readonly #resolved = new Map<string, Resolved>();
+  readonly #names = new Map<string, string>();
+  readonly #freshness = new Map<string, Freshness>();
+  #pass = 0;
+
+  constructor(options: EtaBackendOptions) {
+    this.name = options.name;
+    this.dirs = options.dirs;
+    this.processors = options.processors;
+    this.#debug = options.debug;
+    this.#eta = createEta(
+      {
+        resolve: (name, includerFile) => this.#resolve(name, includerFile),
+        read: (file) => this.#read(file),
+        nameOf: (file) => this.#names.get(file) ?? file,
+      },
+      { autoEscape: options.autoEscape },
+    );
+  }
+
+  /** Looks a top-level template up without throwing; starts a new render pass for DEBUG checks. */
+  find(name: string): Lookup {
+    this.#pass++;
+    try {
+      return { file: this.#resolve(name, undefined) };
+    } catch (error) {
+      if (error instanceof TemplateDoesNotExist) return { tried: error.tried };
+      throw error;
+    }
+  }
+
+  /** Compiles `file` now (if not cached) so syntax errors surface from getTemplate(). */
+  load(file: string): void {
+    if (this.#eta.templatesSync.get(file)) return;
+    this.#eta.templatesSync.define(file, this.#eta.compile(this.#read(file), { filepath: file }));
+  }
+
+  /** Renders a file returned by find(); `data` is the complete context. */
+  render(file: string, data: object): string {
+    this.load(file);
+    return this.#eta.render(this.#eta.templatesSync.get(file), data, { filepath: file });
+  }
+
+  clearCache(): void {
+    this.#resolved.clear();
+    this.#names.clear();
+    this.#freshness.clear();
+    this.#eta.templatesSync.reset();
+    this.#eta.templatesAsync.reset();
+  }
+
+  /** name (as written, relative to `includerFile`'s name if given) → file; cached. */
+  #resolve(name: string, includerFile: string | undefined): string {
+    const includer = includerFile === undefined ? undefined : this.#names.get(includerFile);
+    const key = includer !== undefined && name.startsWith('.') ? `${includer}\0${name}` : name;
+    const cached = this.#resolved.get(key);
+    if (cached && (!this.#debug || this.#isFresh(cached.file))) return cached.file;
+    const canonical = normalizeTemplateName(name, includer);
+    const found = findTemplate(canonical, this.dirs, this.name);
+    if (found.file === undefined) throw new TemplateDoesNotExist([canonical], found.tried);
+    this.#resolved.set(key, { file: found.file, name: canonical });
+    this.#names.set(found.file, canonical);
+    return found.file;
+  }
+
+  /** DEBUG only: drops the compiled function of a file edited since it was read. */
+  #isFresh(file: string): boolean {
+    const known = this.#freshness.get(file);
+    if (!known || known.checkedIn === this.#pass) return true;
+    known.checkedIn = this.#pass;
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs === known.mtimeMs && stat.size === known.size) return true;
+    this.#eta.templatesSync.remove(file);
+    this.#freshness.delete(file);
+    if (stat) return true;
+    // Deleted: forget where it was so the next lookup searches again (another dir may have it).
+    for (const [key, entry] of this.#resolved) if (entry.file === file) this.#resolved.delete(key);
+    return false;
+  }
+
+  #read(file: string): string {
+    if (this.#debug) {
+      const stat = statSync(file);
+      this.#freshness.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedIn: this.#pass });
+    }
+    return readFileSync(file, 'utf8');
+  }
+}
