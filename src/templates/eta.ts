@@ -6,6 +6,7 @@
  */
 import vm from 'node:vm';
 import { Eta, EtaParseError, type Options } from 'eta';
+import { HttpError } from '../http/errors.js';
 import { TemplateDoesNotExist, TemplateRenderError, TemplateSyntaxError, type TemplateLocation } from './errors.js';
 
 /** What the Eta instance asks of the engine that owns it. */
@@ -48,6 +49,8 @@ export function createEta(files: TemplateFiles, options: { autoEscape: boolean }
       error.includedFrom.push(site);
       throw error;
     }
+    // Http404 & co. raised by a function the template called still mean their status, as in Django.
+    if (error instanceof HttpError) throw error;
     if (error instanceof TemplateDoesNotExist) {
       error.includedFrom ??= site;
       throw error;
