@@ -29,3 +29,18 @@ export function tempTree(files: Record<string, string> = {}, prefix = 'managets-
   tree.write(files);
   return tree;
 }
+
+/** Temp trees created during a test file, removed together: `after(() => pool.cleanup())`. */
+export class TreePool {
+  readonly #trees: TempTree[] = [];
+
+  tree(files: Record<string, string> = {}): TempTree {
+    const tree = tempTree(files);
+    this.#trees.push(tree);
+    return tree;
+  }
+
+  cleanup(): void {
+    for (const tree of this.#trees.splice(0)) tree.cleanup();
+  }
+}

@@ -2,17 +2,13 @@ import assert from 'node:assert/strict';
 import { rmSync, utimesSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { TemplateDoesNotExist } from '../../../src/templates/errors.js';
-import { tempTree, type TempTree } from '../../helpers/files.js';
+import { TreePool, type TempTree } from '../../helpers/files.js';
 import { enginesFor } from '../../helpers/templates.js';
 
-const trees: TempTree[] = [];
-after(() => trees.forEach((tree) => tree.cleanup()));
+const pool = new TreePool();
+after(() => pool.cleanup());
 
-function project(files: Record<string, string>): TempTree {
-  const tree = tempTree(files);
-  trees.push(tree);
-  return tree;
-}
+const project = (files: Record<string, string>) => pool.tree(files);
 
 /** Rewrites a file and moves its mtime forward, so the change is visible whatever the fs granularity. */
 function edit(tree: TempTree, relative: string, content: string): void {

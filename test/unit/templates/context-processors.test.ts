@@ -3,15 +3,14 @@ import { after, describe, it } from 'node:test';
 import type { UserSettings } from '../../../src/conf/settings.js';
 import type { HttpRequest } from '../../../src/http/request.js';
 import { addMessage, MESSAGE_LEVELS } from '../../../src/templates/messages.js';
-import { tempTree, type TempTree } from '../../helpers/files.js';
+import { TreePool } from '../../helpers/files.js';
 import { enginesFor, requestFor, settingsFor } from '../../helpers/templates.js';
 
-const trees: TempTree[] = [];
-after(() => trees.forEach((tree) => tree.cleanup()));
+const pool = new TreePool();
+after(() => pool.cleanup());
 
 async function setup(template: string, values: UserSettings, extraFiles: Record<string, string> = {}) {
-  const tree = tempTree({ 'templates/t.html': template, ...extraFiles });
-  trees.push(tree);
+  const tree = pool.tree({ 'templates/t.html': template, ...extraFiles });
   const settings = settingsFor(tree, values);
   const engines = await enginesFor(tree, values);
   return { engines, request: requestFor(settings, engines, '/here/?q=1') };
@@ -83,8 +82,7 @@ describe('context processors', () => {
   });
 
   it('an unimportable processor stops createTemplateEngines', async () => {
-    const tree = tempTree({});
-    trees.push(tree);
+    const tree = pool.tree({});
     await assert.rejects(enginesFor(tree, withProcessors(['proj.nowhere.fn'])), /No module named 'proj\.nowhere'/);
   });
 });

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { TemplateDoesNotExist } from '../../../src/templates/errors.js';
-import { tempTree, type TempTree } from '../../helpers/files.js';
+import { TreePool } from '../../helpers/files.js';
 import { enginesFor } from '../../helpers/templates.js';
 
-const trees: TempTree[] = [];
-after(() => trees.forEach((tree) => tree.cleanup()));
+const pool = new TreePool();
+after(() => pool.cleanup());
 
-function project(files: Record<string, string>): TempTree {
-  const tree = tempTree(files);
-  trees.push(tree);
-  return tree;
-}
+const project = (files: Record<string, string>) => pool.tree(files);
 
 describe('template search path', () => {
   const files = {

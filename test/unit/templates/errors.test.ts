@@ -2,15 +2,14 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Http404 } from '../../../src/http/errors.js';
 import { TemplateDoesNotExist, TemplateRenderError, TemplateSyntaxError } from '../../../src/templates/errors.js';
-import { tempTree, type TempTree } from '../../helpers/files.js';
+import { TreePool } from '../../helpers/files.js';
 import { enginesFor } from '../../helpers/templates.js';
 
-const trees: TempTree[] = [];
-after(() => trees.forEach((tree) => tree.cleanup()));
+const pool = new TreePool();
+after(() => pool.cleanup());
 
 async function render(files: Record<string, string>, name: string, context?: Record<string, unknown>): Promise<unknown> {
-  const tree = tempTree(files);
-  trees.push(tree);
+  const tree = pool.tree(files);
   const engines = await enginesFor(tree, { TEMPLATES: [{ DIRS: ['templates'] }] });
   try {
     return engines.renderToString(name, context);
@@ -55,8 +54,7 @@ describe('TemplateSyntaxError', () => {
   });
 
   it('is raised by getTemplate(), before any rendering', async () => {
-    const tree = tempTree({ 'templates/t.html': '<%= %' });
-    trees.push(tree);
+    const tree = pool.tree({ 'templates/t.html': '<%= %' });
     const engines = await enginesFor(tree, { TEMPLATES: [{ DIRS: ['templates'] }] });
     assert.throws(() => engines.getTemplate('t.html'), TemplateSyntaxError);
   });
