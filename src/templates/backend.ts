@@ -5,6 +5,9 @@
  * Caches: name → file (resolution), file → compiled function (eta's store), and in DEBUG the
  * mtime/size each file was compiled from. `clearCache()` empties them all (the reloader calls it
  * when something in a template directory changes, which also covers newly added overrides).
+ *
+ * The DEBUG check stats a file at most once per RECHECK_MS: a stat costs more than rendering a
+ * small page, and no one saves a file and reloads the browser within 10 ms.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Eta } from 'eta';
@@ -31,9 +34,10 @@ interface Resolved {
 interface Freshness {
   mtimeMs: number;
   size: number;
-  /** The render pass that last checked it: one stat per file per render, however often included. */
-  checkedIn: number;
+  checkedAt: number;
 }
+
+export const RECHECK_MS = 10;
 
 export class EtaBackend {
   readonly name: string;
@@ -44,7 +48,6 @@ export class EtaBackend {
   readonly #resolved = new Map<string, Resolved>();
   readonly #names = new Map<string, string>();
   readonly #freshness = new Map<string, Freshness>();
-  #pass = 0;
 
   constructor(options: EtaBackendOptions) {
     this.name = options.name;
@@ -61,9 +64,8 @@ export class EtaBackend {
     );
   }
 
-  /** Looks a top-level template up without throwing; starts a new render pass for DEBUG checks. */
+  /** Looks a top-level template up without throwing. */
   find(name: string): Lookup {
-    this.#pass++;
     try {
       return { file: this.#resolve(name, undefined) };
     } catch (error) {
@@ -109,8 +111,9 @@ export class EtaBackend {
   /** DEBUG only: drops the compiled function of a file edited since it was read. */
   #isFresh(file: string): boolean {
     const known = this.#freshness.get(file);
-    if (!known || known.checkedIn === this.#pass) return true;
-    known.checkedIn = this.#pass;
+    const now = Date.now();
+    if (!known || now - known.checkedAt < RECHECK_MS) return true;
+    known.checkedAt = now;
     const stat = statSync(file, { throwIfNoEntry: false });
     if (stat && stat.mtimeMs === known.mtimeMs && stat.size === known.size) return true;
     this.#eta.templatesSync.remove(file);
@@ -124,7 +127,7 @@ export class EtaBackend {
   #read(file: string): string {
     if (this.#debug) {
       const stat = statSync(file);
-      this.#freshness.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedIn: this.#pass });
+      this.#freshness.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedAt: Date.now() });
     }
     return readFileSync(file, 'utf8');
   }
