@@ -10,7 +10,7 @@
  * small page, and no one saves a file and reloads the browser within 10 ms.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Eta } from 'eta';
+import type { Eta, TemplateFunction } from 'eta';
 import { createEta } from './eta.js';
 import { TemplateDoesNotExist } from './errors.js';
 import { findTemplate, normalizeTemplateName, type Lookup, type TemplateDir } from './search-path.js';
@@ -24,11 +24,6 @@ export interface EtaBackendOptions {
   debug: boolean;
   autoEscape: boolean;
   processors: readonly ContextProcessor[];
-}
-
-interface Resolved {
-  file: string;
-  name: string;
 }
 
 interface Freshness {
@@ -45,7 +40,9 @@ export class EtaBackend {
   readonly processors: readonly ContextProcessor[];
   readonly #debug: boolean;
   readonly #eta: Eta;
-  readonly #resolved = new Map<string, Resolved>();
+  /** Lookup key (the name as written, plus the includer's name for relative ones) → file. */
+  readonly #resolved = new Map<string, string>();
+  /** File → the canonical name it was found under (relative includes and error messages). */
   readonly #names = new Map<string, string>();
   readonly #freshness = new Map<string, Freshness>();
 
@@ -76,14 +73,12 @@ export class EtaBackend {
 
   /** Compiles `file` now (if not cached) so syntax errors surface from getTemplate(). */
   load(file: string): void {
-    if (this.#eta.templatesSync.get(file)) return;
-    this.#eta.templatesSync.define(file, this.#eta.compile(this.#read(file), { filepath: file }));
+    this.#compiled(file);
   }
 
   /** Renders a file returned by find(); `data` is the complete context. */
   render(file: string, data: object): string {
-    this.load(file);
-    return this.#eta.render(this.#eta.templatesSync.get(file), data, { filepath: file });
+    return this.#eta.render(this.#compiled(file), data, { filepath: file });
   }
 
   clearCache(): void {
@@ -99,11 +94,11 @@ export class EtaBackend {
     const includer = includerFile === undefined ? undefined : this.#names.get(includerFile);
     const key = includer !== undefined && name.startsWith('.') ? `${includer}\0${name}` : name;
     const cached = this.#resolved.get(key);
-    if (cached && (!this.#debug || this.#isFresh(cached.file))) return cached.file;
+    if (cached !== undefined && (!this.#debug || this.#isFresh(cached))) return cached;
     const canonical = normalizeTemplateName(name, includer);
     const found = findTemplate(canonical, this.dirs, this.name);
     if (found.file === undefined) throw new TemplateDoesNotExist([canonical], found.tried);
-    this.#resolved.set(key, { file: found.file, name: canonical });
+    this.#resolved.set(key, found.file);
     this.#names.set(found.file, canonical);
     return found.file;
   }
@@ -120,8 +115,17 @@ export class EtaBackend {
     this.#freshness.delete(file);
     if (stat) return true;
     // Deleted: forget where it was so the next lookup searches again (another dir may have it).
-    for (const [key, entry] of this.#resolved) if (entry.file === file) this.#resolved.delete(key);
+    for (const [key, resolved] of this.#resolved) if (resolved === file) this.#resolved.delete(key);
     return false;
+  }
+
+  #compiled(file: string): TemplateFunction {
+    let compiled = this.#eta.templatesSync.get(file);
+    if (!compiled) {
+      compiled = this.#eta.compile(this.#read(file), { filepath: file });
+      this.#eta.templatesSync.define(file, compiled);
+    }
+    return compiled;
   }
 
   #read(file: string): string {

@@ -8,11 +8,16 @@ import type { HttpRequest } from '../http/request.js';
 import { HttpResponse, type ResponseInit } from '../http/response.js';
 import type { TemplateContext, TemplateEngines } from './engines.js';
 
-type RequestWithTemplates = HttpRequest & { templates?: TemplateEngines };
+declare module '../http/request.js' {
+  interface HttpRequest {
+    /** The process's template engines; app.ts sets it on every request. */
+    templates?: TemplateEngines;
+  }
+}
 
 /** The engines app.ts attached to `request`. */
 export function templatesOf(request: HttpRequest): TemplateEngines {
-  const engines = (request as RequestWithTemplates).templates;
+  const engines = request.templates;
   if (!engines) {
     throw new ImproperlyConfigured('This request has no template engines: requests built outside createApp() need `request.templates = await createTemplateEngines(settings, loader)`.');
   }

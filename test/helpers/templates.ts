@@ -24,6 +24,6 @@ export function requestFor(settings: Settings, engines: TemplateEngines | undefi
   raw.url = url;
   raw.headers = { host: 'localhost' };
   const request = new HttpRequest(raw, requestConfig(settings, {}));
-  if (engines) Object.assign(request, { templates: engines });
+  if (engines) request.templates = engines;
   return request;
 }

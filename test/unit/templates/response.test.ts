@@ -89,7 +89,7 @@ describe('over node:http', () => {
     // hook edit the TemplateResponse, then render() it before writing.
     server = createServer(async (req, res) => {
       const request = new HttpRequest(req, requestConfig(settings, {}));
-      Object.assign(request, { templates: engines });
+      request.templates = engines;
       let response: HttpResponse = request.path === '/late/' ? new TemplateResponse(request, 'hello.html', { name: 'view' }) : render(request, 'hello.html', { name: 'now' });
       if (response instanceof TemplateResponse) {
         response.contextData.name = 'middleware';
