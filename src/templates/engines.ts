@@ -3,7 +3,7 @@
  * `engines`), plus what every render adds to the context. Built once per process by app.ts.
  *
  * Context of a render, later entries overriding earlier ones (Django's RequestContext order):
- *   url(), static()                      always
+ *   url(), static()                      always (url() in the request's namespace)
  *   request, csrfToken                   when rendered with a request
  *   each OPTIONS.context_processors      when rendered with a request
  *   the view's context                   always wins
@@ -90,6 +90,7 @@ export class TemplateEngines {
   contextFor(engine: EtaBackend, context: TemplateContext | undefined, request: HttpRequest | undefined): Record<string, unknown> {
     const data: Record<string, unknown> = { url: this.helpers.url, static: this.helpers.static };
     if (request) {
+      data.url = this.helpers.urlFor(request);
       data.request = request;
       data.csrfToken = csrfTokenOf(request);
       for (const processor of engine.processors) Object.assign(data, runContextProcessor(processor, request, this.#settings));

@@ -3,13 +3,25 @@
  * `it.static(path)` (Django's {% static %}). Built once per set of engines, not per render.
  */
 import { ImproperlyConfigured } from '../errors.js';
+import type { HttpRequest } from '../http/request.js';
+
+export interface ReverseArguments {
+  args?: readonly unknown[];
+  kwargs?: Readonly<Record<string, unknown>>;
+  /** The namespace to prefer for `app:name` (Django's current_app). */
+  currentApp?: string;
+}
 
 /** How URL names become paths; supplied by whoever owns the URLconf. */
-export type ReverseFunction = (name: string, options?: { args?: readonly unknown[]; kwargs?: Readonly<Record<string, unknown>> }) => string;
+export type ReverseFunction = (name: string, options?: ReverseArguments) => string;
+
+export type UrlHelper = (name: string, params?: readonly unknown[] | Readonly<Record<string, unknown>>) => string;
 
 export interface TemplateHelpers {
   /** `url('post-detail', {id: 3})` (keyword arguments) or `url('archive', [2024, 5])` (positional). */
-  url(name: string, params?: readonly unknown[] | Readonly<Record<string, unknown>>): string;
+  url: UrlHelper;
+  /** url() for a page rendered for `request`: app namespaces resolve to the request's instance, as {% url %}. */
+  urlFor(request: HttpRequest): UrlHelper;
   /** `static('css/site.css')` → STATIC_URL joined with the quoted path. */
   static(path: string): string;
 }
@@ -17,11 +29,19 @@ export interface TemplateHelpers {
 export function createHelpers(options: { staticUrl: string | null; reverse: ReverseFunction | undefined }): TemplateHelpers {
   const { reverse } = options;
   const prefix = options.staticUrl === null ? null : absolutePrefix(options.staticUrl);
+  const reverseWith = (currentApp: string | undefined): UrlHelper => (name, params) => {
+    if (!reverse) throw new ImproperlyConfigured(`url('${name}') needs the URL resolver, but no reverse function was given to the template engines.`);
+    const args: ReverseArguments = currentApp === undefined ? {} : { currentApp };
+    if (Array.isArray(params)) args.args = params;
+    else if (params !== undefined) args.kwargs = params as Readonly<Record<string, unknown>>;
+    return Object.keys(args).length === 0 ? reverse(name) : reverse(name, args);
+  };
+  const url = reverseWith(undefined);
   return Object.freeze({
-    url(name: string, params?: readonly unknown[] | Readonly<Record<string, unknown>>): string {
-      if (!reverse) throw new ImproperlyConfigured(`url('${name}') needs the URL resolver, but no reverse function was given to the template engines.`);
-      if (params === undefined) return reverse(name);
-      return Array.isArray(params) ? reverse(name, { args: params }) : reverse(name, { kwargs: params as Record<string, unknown> });
+    url,
+    urlFor(request: HttpRequest): UrlHelper {
+      const namespaces = request.resolverMatch?.namespaces;
+      return namespaces && namespaces.length > 0 ? reverseWith(namespaces.join(':')) : url;
     },
     static(path: string): string {
       if (prefix === null) {

@@ -46,6 +46,20 @@ describe('built-in helpers', () => {
   });
 });
 
+describe('url() for a request', () => {
+  it("reverses within the namespace the request was resolved in (Django's current_app)", async () => {
+    const calls: unknown[] = [];
+    const reverse = (name: string, options?: object) => (calls.push([name, options]), '/x/');
+    const tree = pool.tree({ 'templates/t.html': `<%= it.url('blog:post', {id: 1}) %> <%= it.url('home') %>` });
+    const values = { TEMPLATES: [{ DIRS: ['templates'] }] };
+    const engines = await enginesFor(tree, values, { reverse });
+    const request = requestFor(settingsFor(tree, values), engines);
+    request.resolverMatch = { namespaces: ['blog', 'admin'] };
+    engines.renderToString('t.html', {}, request);
+    assert.deepEqual(calls, [['blog:post', { currentApp: 'blog:admin', kwargs: { id: 1 } }], ['home', { currentApp: 'blog:admin' }]]);
+  });
+});
+
 describe('context processors', () => {
   it('run the built-ins named by dotted path', async () => {
     const names = ['request', 'debug', 'csrf', 'static', 'messages'].map((n) => `managets.contextProcessors.${n}`);
