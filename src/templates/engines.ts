@@ -13,6 +13,7 @@ import { ImproperlyConfigured } from '../errors.js';
 import type { ModuleLoader } from '../conf/modules.js';
 import type { Settings } from '../conf/settings.js';
 import type { HttpRequest } from '../http/request.js';
+import { reverse } from '../urls/context.js';
 import { EtaBackend } from './backend.js';
 import { resolveContextProcessor, runContextProcessor, type ContextProcessor } from './context-processors.js';
 import { csrfTokenOf } from './csrf.js';
@@ -24,7 +25,10 @@ import { templateDirs } from './search-path.js';
 export type TemplateContext = Readonly<Record<string, unknown>>;
 
 export interface TemplateEnginesOptions {
-  /** Backs the `url()` helper; without it, url() raises ImproperlyConfigured. */
+  /**
+   * Backs the `url()` helper. Default: urls' reverse(), which uses the URLconf of the request being
+   * handled (app.ts runs each request in runWithResolver); inject one to render outside requests.
+   */
   reverse?: ReverseFunction;
 }
 
@@ -46,7 +50,7 @@ export async function createTemplateEngines(settings: Settings, loader: ModuleLo
       }),
     );
   }
-  return new TemplateEngines(backends, settings, createHelpers({ staticUrl: settings.STATIC_URL, reverse: options.reverse }));
+  return new TemplateEngines(backends, settings, createHelpers({ staticUrl: settings.STATIC_URL, reverse: options.reverse ?? reverse }));
 }
 
 export class TemplateEngines {

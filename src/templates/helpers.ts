@@ -12,7 +12,7 @@ export interface ReverseArguments {
   currentApp?: string;
 }
 
-/** How URL names become paths; supplied by whoever owns the URLconf. */
+/** How URL names become paths: urls' reverse() (the request's URLconf) unless one is injected. */
 export type ReverseFunction = (name: string, options?: ReverseArguments) => string;
 
 export type UrlHelper = (name: string, params?: readonly unknown[] | Readonly<Record<string, unknown>>) => string;
@@ -26,11 +26,10 @@ export interface TemplateHelpers {
   static(path: string): string;
 }
 
-export function createHelpers(options: { staticUrl: string | null; reverse: ReverseFunction | undefined }): TemplateHelpers {
+export function createHelpers(options: { staticUrl: string | null; reverse: ReverseFunction }): TemplateHelpers {
   const { reverse } = options;
   const prefix = options.staticUrl === null ? null : absolutePrefix(options.staticUrl);
   const reverseWith = (currentApp: string | undefined): UrlHelper => (name, params) => {
-    if (!reverse) throw new ImproperlyConfigured(`url('${name}') needs the URL resolver, but no reverse function was given to the template engines.`);
     const args: ReverseArguments = currentApp === undefined ? {} : { currentApp };
     if (Array.isArray(params)) args.args = params;
     else if (params !== undefined) args.kwargs = params as Readonly<Record<string, unknown>>;

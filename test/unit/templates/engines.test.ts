@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { TemplateDoesNotExist } from '../../../src/templates/errors.js';
+import { TemplateDoesNotExist, TemplateRenderError } from '../../../src/templates/errors.js';
+import { path } from '../../../src/urls/conf.js';
+import { runWithResolver } from '../../../src/urls/context.js';
+import { NoReverseMatch } from '../../../src/urls/exceptions.js';
+import { Resolver } from '../../../src/urls/resolver.js';
 import { TreePool } from '../../helpers/files.js';
 import { enginesFor } from '../../helpers/templates.js';
 
@@ -163,10 +167,22 @@ describe('url() and static()', () => {
     assert.deepEqual(calls, [['home', undefined], ['post', { kwargs: { id: 3 } }], ['archive', { args: [2024, 5] }]]);
   });
 
-  it('url() without a resolver says so', async () => {
-    const tree = project({ 'templates/t.html': `<%= it.url('home') %>` });
+  it("url() uses the URLconf of the request being handled (urls' reverse and runWithResolver)", async () => {
+    const resolver = await Resolver.load([path('posts/<int:id>/', () => null, { name: 'post' })]);
+    const tree = project({ 'templates/t.html': `<%= it.url('post', {id: 3}) %> <%= it.url('post', [4]) %>` });
     const engines = await enginesFor(tree, { TEMPLATES: [{ DIRS: ['templates'] }] });
-    assert.throws(() => engines.renderToString('t.html'), (error: Error) => /url\('home'\) needs the URL resolver/.test(error.message));
+    assert.equal(runWithResolver(resolver, () => engines.renderToString('t.html')), '/posts/3/ /posts/4/');
+    const outside = captureThrown(() => engines.renderToString('t.html'), TemplateRenderError);
+    assert.match(outside.detail, /^ImproperlyConfigured: reverse\(\) was called outside a request/);
+  });
+
+  it('a NoReverseMatch in url() points at the template line', async () => {
+    const resolver = await Resolver.load([path('', () => null, { name: 'home' })]);
+    const tree = project({ 'templates/t.html': `ok\n<%= it.url('nope') %>` });
+    const engines = await enginesFor(tree, { TEMPLATES: [{ DIRS: ['templates'] }] }, { reverse: (name, options) => resolver.reverse(name, options) });
+    const error = captureThrown(() => engines.renderToString('t.html'), TemplateRenderError);
+    assert.ok(error.cause instanceof NoReverseMatch);
+    assert.equal(error.info.line, 2);
   });
 
   it('static() joins STATIC_URL (a relative one gets a leading slash) and quotes the path', async () => {
