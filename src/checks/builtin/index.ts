@@ -7,6 +7,7 @@ import { checkMiddlewareImportable } from './middleware.js';
 import { checkAllowedHosts, checkDebug, checkSecretKey } from './security.js';
 import { checkSettingTypes } from './settings.js';
 import { checkStaticfilesDirs, checkStaticSettings } from './static.js';
+import { checkTemplates } from './templates.js';
 import { checkUrlConfig, checkUrlSettings } from './urls.js';
 
 export function createCheckRegistry(): CheckRegistry {
@@ -18,6 +19,7 @@ export function createCheckRegistry(): CheckRegistry {
   registry.register(checkStaticSettings, { tags: [Tags.staticfiles] });
   registry.register(checkUrlConfig, { tags: [Tags.urls] });
   registry.register(checkUrlSettings, { tags: [Tags.urls] });
+  registry.register(checkTemplates, { tags: [Tags.templates] });
   registry.register(checkDebug, { tags: [Tags.security], deploy: true });
   registry.register(checkSecretKey, { tags: [Tags.security], deploy: true });
   return registry;
