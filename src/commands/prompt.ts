@@ -1,11 +1,12 @@
 /**
- * Questions on the terminal for createsuperuser and changepassword (Django's input() and
- * getpass()): typed answers are echoed, passwords are not. Lines are buffered, so answers piped
- * in all at once are read one per question.
+ * Questions on the terminal for interactive commands (Django's input() and getpass()): typed
+ * answers are echoed, passwords are not. Lines are buffered, so answers piped in all at once are
+ * read one per question.
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { CommandError } from '../errors.js';
+import type { CommandContext } from './command.js';
 
 /** Ctrl-C or end of input during a question: Django prints "Operation cancelled." and exits 1. */
 export class OperationCancelled extends CommandError {
@@ -29,8 +30,7 @@ export function createPrompter(input: NodeJS.ReadableStream & { isTTY?: boolean 
       done();
     },
   });
-  const terminal = input.isTTY === true;
-  const rl = createInterface({ input, output: sink, terminal });
+  const rl = createInterface({ input, output: sink, terminal: input.isTTY === true });
   const lines = rl[Symbol.asyncIterator]();
   const cancelled = new Promise<never>((_resolve, reject) => rl.on('SIGINT', () => reject(new OperationCancelled())));
   cancelled.catch(() => undefined);
@@ -40,11 +40,10 @@ export function createPrompter(input: NodeJS.ReadableStream & { isTTY?: boolean 
     return line.value;
   };
   return {
-    async ask(question) {
+    ask(question) {
       rl.setPrompt(question);
       rl.prompt();
-      // Without a terminal readline does not print the prompt's line end; the answer was not echoed either.
-      return next().finally(() => terminal || output.write('\n'));
+      return next();
     },
     async askPassword(question = 'Password: ') {
       output.write(question);
@@ -54,9 +53,23 @@ export function createPrompter(input: NodeJS.ReadableStream & { isTTY?: boolean 
         return await next();
       } finally {
         muted = false;
+        // getpass() ends the line itself, terminal or not: the typed Enter was not echoed.
         output.write('\n');
       }
     },
     close: () => rl.close(),
   };
+}
+
+/** Django's `input(message)` for one question; end of input (no terminal, `< /dev/null`) answers ''. */
+export async function ask(context: Pick<CommandContext, 'stdin' | 'stdout'>, question: string): Promise<string> {
+  const prompter = createPrompter(context.stdin, context.stdout);
+  try {
+    return await prompter.ask(question);
+  } catch (error) {
+    if (error instanceof OperationCancelled) return '';
+    throw error;
+  } finally {
+    prompter.close();
+  }
 }

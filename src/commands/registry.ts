@@ -34,4 +34,6 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('migrate', 'managets', () => import('./migrate.js')),
   entry('showmigrations', 'managets', () => import('./showmigrations.js')),
   entry('version', 'managets', () => import('./version.js')),
+  entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
+  entry('findstatic', 'staticfiles', () => import('./findstatic.js')),
 ]);
