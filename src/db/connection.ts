@@ -42,7 +42,7 @@ export class Connection {
     this.#transactions = new Transactions((sql) => void this.#open().exec(sql), () => this.#open().inTransaction);
   }
 
-  /** All rows. */
+  /** All rows. Reads run even while another task's async transaction holds the connection; writes do not. */
   query<T = Row>(sql: string, params?: Params): T[] {
     return this.#statement(sql).all(...bindings(params)) as T[];
   }
@@ -60,7 +60,7 @@ export class Connection {
 
   /** Several statements without parameters (schema scripts). */
   exec(sql: string): void {
-    this.#transactions.assertOwner();
+    this.#transactions.assertMayWrite();
     this.#open().exec(sql);
   }
 
@@ -72,6 +72,15 @@ export class Connection {
   transaction<T>(fn: () => T): T;
   transaction<T>(fn: () => T | Promise<T>): T | Promise<T> {
     return this.#transactions.run(fn);
+  }
+
+  /**
+   * Runs async `fn` with the connection to itself, outside any transaction: other async
+   * transactions wait for it, and writes from other tasks are refused meanwhile. ATOMIC_REQUESTS
+   * holds the connection for each request so its view's transaction never mixes with another's.
+   */
+  hold<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#transactions.hold(fn);
   }
 
   get inTransaction(): boolean {
@@ -89,13 +98,13 @@ export class Connection {
   }
 
   #statement(sql: string): SqliteStatement {
-    this.#transactions.assertOwner();
     let statement = this.#statements.get(sql);
     if (!statement) {
       statement = this.#open().prepare<unknown[]>(sql);
       if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
       this.#statements.set(sql, statement);
     }
+    if (!statement.readonly) this.#transactions.assertMayWrite();
     return statement;
   }
 

@@ -2,15 +2,15 @@
  * Transactions on one connection: BEGIN IMMEDIATE at the outside (takes the write lock up front,
  * so concurrent writers wait on the busy timeout instead of failing to upgrade), SAVEPOINTs inside.
  *
- * A synchronous `fn` cannot interleave with anything. An async `fn` can, and the connection is
- * shared by the whole process, so an async transaction holds the connection: other async
- * transactions queue behind it, and statements from code outside it are refused rather than
- * silently becoming part of it.
+ * A synchronous `fn` cannot interleave with anything. An async one can, and the connection is
+ * shared by the whole process, so async work holds the connection (`hold`): other holders queue
+ * behind it, reads from elsewhere still run, and writes from elsewhere are refused rather than
+ * silently becoming part of its transaction.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { TransactionManagementError } from './errors.js';
 
-/** Identity of the async transaction currently holding the connection. */
+/** Identity of the async work currently holding the connection. */
 type Holder = object;
 
 export class Transactions {
@@ -19,7 +19,7 @@ export class Transactions {
   /** Open levels: 0 outside, 1 in the transaction, n+1 in the n-th savepoint. */
   #depth = 0;
   #holder: Holder | undefined;
-  /** Tail of the queue of async transactions waiting for the connection. */
+  /** Tail of the queue of async work waiting for the connection. */
   #queue: Promise<void> = Promise.resolve();
   readonly #context = new AsyncLocalStorage<Holder>();
 
@@ -28,19 +28,45 @@ export class Transactions {
     this.#inTransaction = inTransaction;
   }
 
-  /** Throws when an async transaction started elsewhere holds the connection. */
-  assertOwner(): void {
+  /** Throws when async work started elsewhere holds the connection (a write would join its transaction). */
+  assertMayWrite(): void {
     if (this.#holder && this.#context.getStore() !== this.#holder) {
       throw new TransactionManagementError(
-        'The database connection is inside an asynchronous transaction started by other code. ' +
-          'Run this work inside transaction() too (it waits its turn), or wait for that transaction to finish.',
+        'The database connection is held by an asynchronous transaction started by other code; ' +
+          'a write now would become part of it. Run this work inside transaction() too (it waits its turn).',
       );
     }
   }
 
+  /**
+   * Runs async `fn` with the connection to itself: other async transactions (and holders) wait
+   * until it settles. Inside, transactions nest as usual; `fn` starts outside any transaction.
+   */
+  async hold<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#holder && this.#context.getStore() === this.#holder) return fn();
+    const previous = this.#queue;
+    let release!: () => void;
+    this.#queue = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      if (this.#depth > 0) {
+        throw new TransactionManagementError('Asynchronous work cannot take the connection while a synchronous transaction is open.');
+      }
+      const holder: Holder = {};
+      this.#holder = holder;
+      try {
+        return await this.#context.run(holder, fn);
+      } finally {
+        this.#holder = undefined;
+      }
+    } finally {
+      release();
+    }
+  }
+
   run<T>(fn: () => T | Promise<T>): T | Promise<T> {
-    if (isAsyncFunction(fn)) return this.#runAsync(fn as () => Promise<T>);
-    this.assertOwner();
+    if (isAsyncFunction(fn)) return this.hold(() => this.#runAsync(fn as () => Promise<T>));
+    this.assertMayWrite();
     const level = this.#enter();
     let result: T | Promise<T>;
     try {
@@ -59,27 +85,6 @@ export class Transactions {
   }
 
   async #runAsync<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#holder && this.#context.getStore() === this.#holder) return this.#nestedAsync(fn);
-    // Wait for the connection: a queue, so async transactions run one after another.
-    const previous = this.#queue;
-    let release!: () => void;
-    this.#queue = new Promise((resolve) => (release = resolve));
-    await previous;
-    try {
-      this.#assertIdle();
-      const holder: Holder = {};
-      this.#holder = holder;
-      try {
-        return await this.#context.run(holder, () => this.#nestedAsync(fn));
-      } finally {
-        this.#holder = undefined;
-      }
-    } finally {
-      release();
-    }
-  }
-
-  async #nestedAsync<T>(fn: () => Promise<T>): Promise<T> {
     const level = this.#enter();
     let result: T;
     try {
@@ -90,13 +95,6 @@ export class Transactions {
     }
     this.#leave(level, true);
     return result;
-  }
-
-  /** A synchronous transaction left open by other code would swallow this one. */
-  #assertIdle(): void {
-    if (this.#depth > 0) {
-      throw new TransactionManagementError('An async transaction cannot start while a synchronous one is open.');
-    }
   }
 
   #enter(): number {

@@ -92,7 +92,7 @@ describe('Connection', () => {
     databases.close();
   });
 
-  it('runs async transactions one at a time and refuses statements from outside an open one', async () => {
+  it('runs async transactions one at a time and refuses writes from outside an open one', async () => {
     const { databases, conn } = open();
     conn.exec('CREATE TABLE t (v TEXT)');
     const order: string[] = [];
@@ -110,7 +110,9 @@ describe('Connection', () => {
       conn.run("INSERT INTO t VALUES ('second')");
     });
     await new Promise((resolve) => setImmediate(resolve));
-    assert.throws(() => conn.query('SELECT * FROM t'), TransactionManagementError);
+    assert.throws(() => conn.run("INSERT INTO t VALUES ('from elsewhere')"), TransactionManagementError);
+    assert.throws(() => conn.transaction(() => undefined), TransactionManagementError);
+    assert.deepEqual(conn.query('SELECT v FROM t'), [{ v: 'first' }], 'reads still run');
     release();
     await Promise.all([first, second]);
     assert.deepEqual(order, ['first start', 'first end', 'second start']);
@@ -123,6 +125,29 @@ describe('Connection', () => {
       /async failure/,
     );
     assert.equal(conn.query('SELECT v FROM t').length, 3);
+    databases.close();
+  });
+
+  it('hold() gives async work the connection to itself, outside any transaction', async () => {
+    const { databases, conn } = open();
+    conn.exec('CREATE TABLE t (v TEXT)');
+    const order: string[] = [];
+    const slow = conn.hold(async () => {
+      assert.equal(conn.inTransaction, false);
+      conn.run("INSERT INTO t VALUES ('autocommitted')");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await assert.rejects(
+        conn.transaction(async () => {
+          conn.run("INSERT INTO t VALUES ('rolled back')");
+          throw new Error('view failed');
+        }),
+      );
+      order.push('slow');
+    });
+    const fast = conn.transaction(async () => void order.push('fast'));
+    await Promise.all([slow, fast]);
+    assert.deepEqual(order, ['slow', 'fast']);
+    assert.deepEqual(conn.query('SELECT v FROM t'), [{ v: 'autocommitted' }]);
     databases.close();
   });
 });
