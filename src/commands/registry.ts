@@ -19,5 +19,6 @@ const entry = (name: string, section: string, load: () => Promise<{ default: Com
 export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('check', 'managets', () => import('./check.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
+  entry('runserver', 'managets', () => import('./runserver.js')),
   entry('version', 'managets', () => import('./version.js')),
 ]);
