@@ -79,7 +79,8 @@ export function pyRepr(text: string): string {
   return `${quote}${out}${quote}`;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Python's html.escape(quote=False), as http.server applies it to the message. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Python's error page for a refusal (Django's dev server sends the same one). */
 export function refusalPage(status: number, message: string): string {

@@ -82,7 +82,8 @@ export function createDevServer(options: DevServerOptions): DevServer {
     timing: options.timing ?? false,
     keepAlive: (res) => threading && !closing && !unreadBodyTooLarge(res.req, limits.maxDrain),
     ended(res) {
-      if (res.refused) return;
+      // Refused: already logged. Destroyed: the client left mid-response, which Django does not log.
+      if (res.refused || res.destroyed) return;
       const status = res.statusCode;
       const level = statusLevel(status);
       if (level < log.level) return;
@@ -173,6 +174,19 @@ export function createDevServer(options: DevServerOptions): DevServer {
     if (server.listening) log.log(ERROR, `Server error: ${error.message}`);
   });
 
+  // node's closeIdleConnections() skips sockets that never sent a request: track them all.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const dropIdle = () => {
+    for (const socket of sockets) if (!(socket as Socket & { _httpMessage?: unknown })._httpMessage) socket.destroy();
+  };
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy();
+  };
+
   return {
     server,
     listen: (how) => how(server),
@@ -184,22 +198,19 @@ export function createDevServer(options: DevServerOptions): DevServer {
     },
     close(graceMs = 5_000) {
       closing = true;
-      if (!server.listening) {
-        server.closeAllConnections();
-        return Promise.resolve();
-      }
       return new Promise((resolve) => {
-        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        const timer = setTimeout(dropAll, graceMs);
         server.close(() => {
           clearTimeout(timer);
           resolve();
         });
-        server.closeIdleConnections();
+        dropIdle();
       });
     },
     destroy() {
       closing = true;
-      server.closeAllConnections();
+      server.close();
+      dropAll();
     },
   };
 }
