@@ -1,7 +1,8 @@
 /**
- * Where log lines go, without a write per request on the hot path: lines are batched and written
- * once per event-loop turn, and a file (stderr redirected to a file, or a LOGGING file) is written
- * with async fs.write, one write in flight, so serving never waits on the disk.
+ * Where log lines go, without a write per request on the hot path: lines are batched (per
+ * event-loop turn for a terminal or pipe, every few milliseconds for a file), and a file (stderr
+ * redirected to a file, or a LOGGING file) is written with async fs.write, one write in flight,
+ * so serving never waits on the disk.
  */
 import { closeSync, fstatSync, openSync, write } from 'node:fs';
 
@@ -16,7 +17,15 @@ export interface LogSink {
 
 type RawWrite = (text: string, done: () => void) => void;
 
-function batchingSink(rawWrite: RawWrite, release: () => void = () => {}): LogSink {
+/** Files are written at most this often: each write is a thread-pool round trip. A person
+ *  reading the file never notices; a terminal gets its lines at the end of each turn. */
+const FILE_BATCH_MS = 20;
+
+/**
+ * Batches lines: a batch is written `delayMs` after its first line (0: at the end of the
+ * event-loop turn), and the next batch only once the previous write completed.
+ */
+function batchingSink(rawWrite: RawWrite, delayMs: number, release: () => void = () => {}): LogSink {
   let pending = '';
   let busy = false;
   let scheduled = false;
@@ -41,7 +50,8 @@ function batchingSink(rawWrite: RawWrite, release: () => void = () => {}): LogSi
   const schedule = () => {
     if (scheduled || busy) return;
     scheduled = true;
-    setImmediate(drain);
+    if (delayMs === 0) setImmediate(drain);
+    else setTimeout(drain, delayMs).unref();
   };
   const flush = () =>
     new Promise<void>((resolve) => {
@@ -81,17 +91,17 @@ function fdWrite(fd: number): RawWrite {
  * the stream (libuv queues instead of blocking), one batch per turn.
  */
 export function streamSink(output: { write(text: string): void; fd?: number | undefined }): LogSink {
-  if (output.fd !== undefined && isFile(output.fd)) return batchingSink(fdWrite(output.fd));
+  if (output.fd !== undefined && isFile(output.fd)) return batchingSink(fdWrite(output.fd), FILE_BATCH_MS);
   return batchingSink((text, done) => {
     output.write(text);
     done();
-  });
+  }, 0);
 }
 
 /** A sink appending to `file` (created if missing). */
 export function fileSink(file: string): LogSink {
   const fd = openSync(file, 'a');
-  return batchingSink(fdWrite(fd), () => closeSync(fd));
+  return batchingSink(fdWrite(fd), FILE_BATCH_MS, () => closeSync(fd));
 }
 
 function isFile(fd: number): boolean {
