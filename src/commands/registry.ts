@@ -21,4 +21,6 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
   entry('runserver', 'managets', () => import('./runserver.js')),
   entry('version', 'managets', () => import('./version.js')),
+  entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
+  entry('findstatic', 'staticfiles', () => import('./findstatic.js')),
 ]);

@@ -33,7 +33,6 @@ export interface RequestResolverMatch {
   readonly viewName?: string;
   readonly kwargs?: Readonly<Record<string, unknown>>;
   readonly namespaces?: readonly string[];
-  readonly [key: string]: unknown;
 }
 
 /** Shared by every bodiless request (Buffers of length 0 hold nothing to mutate). */
