@@ -4,6 +4,7 @@
  * back. Everything here is pure so every case can be tested without a socket.
  */
 import { STATUS_CODES } from 'node:http';
+import { pyRepr } from './pyrepr.js';
 
 /** A refusal: what the client gets and what the request log says. */
 export interface Refusal {
@@ -61,22 +62,6 @@ function requestLineAt(raw: Buffer, at: number): string {
   const end = text.indexOf('\n', start);
   const line = text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
   return line.length > SHOWN_LINE ? `${line.slice(0, SHOWN_LINE)}…` : line;
-}
-
-/** A Python repr of a latin-1 string, as Django's log messages show request lines. */
-export function pyRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (char === '\\' || char === quote) out += `\\${char}`;
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0xad) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += char;
-  }
-  return `${quote}${out}${quote}`;
 }
 
 /** Python's html.escape(quote=False), as http.server applies it to the message. */

@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { pyRepr, rawRefusal, refusalFor, refusalHeaders, refusalPage } from './client-errors.js';
+import { rawRefusal, refusalFor, refusalHeaders, refusalPage } from './client-errors.js';
+import { pyRepr } from './pyrepr.js';
 import { LoggedResponse, loggedResponseClass } from './logged-response.js';
 import type { ListenFn } from './listen.js';
 import { ERROR, formatRequestLog, HTTPS_NOTICE, INFO, statusLevel, type Logger } from './log.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pyRepr, rawRefusal, refusalFor } from '../../../src/http/client-errors.js';
+import { rawRefusal, refusalFor } from '../../../src/http/client-errors.js';
 
 const parseError = (code: string, raw: string | Buffer, bytesParsed = 0) =>
   Object.assign(new Error('Parse Error'), { code, rawPacket: Buffer.isBuffer(raw) ? raw : Buffer.from(raw, 'latin1'), bytesParsed });
@@ -44,15 +44,6 @@ describe('refusalFor', () => {
 
   it('cuts garbage request lines in the log', () => {
     assert.ok(refusalFor(parseError('HPE_INVALID_METHOD', 'x'.repeat(5000))).requestLine.length <= 201);
-  });
-});
-
-describe('pyRepr', () => {
-  it('quotes and escapes as Python repr', () => {
-    assert.equal(pyRepr('GET'), "'GET'");
-    assert.equal(pyRepr("it's"), '"it\'s"');
-    assert.equal(pyRepr(`'"`), `'\\'"'`);
-    assert.equal(pyRepr('a\tb\\c\x7f'), "'a\\tb\\\\c\\x7f'");
   });
 });
 
