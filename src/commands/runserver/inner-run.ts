@@ -36,6 +36,8 @@ export interface ServeHooks {
   listen?: ListenFn;
   /** Aborting stops the server as a first Ctrl-C does (the reloader's `stop`). */
   signal?: AbortSignal;
+  /** Called once the banner is printed and requests are being answered. */
+  onServing?(port: number): void;
 }
 
 /** In-flight requests get this long to finish once a stop is asked for. */
@@ -99,6 +101,7 @@ export async function innerRun(context: CommandContext, options: RunserverOption
         context.stdout.style,
       ),
     );
+    hooks.onServing?.(port);
     await serveUntilStopped(context, server, hooks.signal);
   } finally {
     await loggers.close();
