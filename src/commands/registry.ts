@@ -32,6 +32,7 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
   entry('makemigrations', 'managets', () => import('./makemigrations.js')),
   entry('migrate', 'managets', () => import('./migrate.js')),
+  entry('runserver', 'managets', () => import('./runserver.js')),
   entry('showmigrations', 'managets', () => import('./showmigrations.js')),
   entry('version', 'managets', () => import('./version.js')),
   entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
