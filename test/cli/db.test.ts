@@ -151,6 +151,29 @@ describe('manage migrate', () => {
   });
 });
 
+describe('manage runserver', () => {
+  const serve = async () => {
+    const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project.dir, env: cleanEnv() });
+    await server.ready();
+    await server.stop();
+    return server.stdout;
+  };
+
+  it('warns about unapplied migrations after the check report, and not once they are applied', async () => {
+    assert.match(
+      await serve(),
+      new RegExp(
+        '^Performing system checks\\.\\.\\.\\n\\nSystem check identified no issues \\(0 silenced\\)\\.\\n\\n' +
+          'You have 4 unapplied migration\\(s\\)\\. Your project may not work properly until you apply the migrations for app\\(s\\): auth, blog, polls\\.\\n' +
+          "Run 'manage migrate' to apply them\\.\\n[A-Z][a-z]+ \\d{2}, \\d{4} - ",
+      ),
+    );
+    assert.equal(existsSync(path.join(project.dir, 'db.sqlite3')), false, 'the check does not create the database');
+    await manage(['migrate']);
+    assert.doesNotMatch(await serve(), /unapplied/);
+  });
+});
+
 describe('the database driver', () => {
   const probe = `--import=${fileURLToPath(new URL('../helpers/report-better-sqlite3.mjs', import.meta.url))}`;
 
