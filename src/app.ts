@@ -1,22 +1,37 @@
 /**
  * createApp: the request pipeline assembled from settings, as a plain node:http request listener
  * (the WSGI-application equivalent). Usable with any node:http server, node:cluster or a process
- * manager. THE one place the order of the pipeline is written.
+ * manager. THE one place the order of the pipeline is written:
+ *
+ *   HttpRequest → body (≤ DATA_UPLOAD_MAX_MEMORY_SIZE, else 413) → MIDDLEWARE, outermost first
+ *   → URL resolution → processView hooks → view → template rendering → back out → socket.
+ *
+ * Everything is looked up once here; a request only runs closures. Anything thrown anywhere
+ * becomes the response to that request alone.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModuleLoader } from './conf/modules.js';
 import type { Settings } from './conf/settings.js';
 import { readBody } from './http/body.js';
-import { HttpError } from './http/errors.js';
+import { describeError, ErrorLog, type LogSink } from './http/error-log.js';
+import { Http404 } from './http/errors.js';
 import { effectiveAllowedHosts } from './http/host.js';
-import { HttpRequest, type RequestConfig } from './http/request.js';
-import { HttpResponse } from './http/response.js';
+import { HttpRequest, type RequestConfig, type RequestResolverMatch } from './http/request.js';
+import type { HttpResponse } from './http/response.js';
 import { writeResponse } from './http/write.js';
+import { buildChain, emptyHooks, loadMiddleware } from './middleware/chain.js';
+import type { MiddlewareContext } from './middleware/types.js';
+import { defaultErrorHandlers, type ErrorHandler, type ErrorStatus } from './views/defaults.js';
+import { createDispatcher } from './views/dispatch.js';
+import { createExceptionResponder } from './views/exception.js';
+import type { ResolvedView, View } from './views/types.js';
 
 export interface AppOptions {
   /** Name and port used for requests without a Host header (runserver's bound address). */
   serverName?: string;
   serverPort?: number;
+  /** Where DEBUG's `Not Found: /x` and `Internal Server Error: /x` lines go (default: stderr). */
+  errorLog?: LogSink;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -24,6 +39,16 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Pro
 export interface App {
   readonly settings: Settings;
   readonly listener: RequestListener;
+}
+
+/** What the pipeline needs from URL routing (the urls layer's Resolver provides it). */
+export interface Routing {
+  /** The root URLconf's name, for the technical 404. */
+  readonly urlconf: string;
+  /** The match for a path (with its leading `/`); throws a 404 error listing what was tried. */
+  resolve(path: string): RequestResolverMatch & { readonly func: unknown; readonly kwargs: Readonly<Record<string, unknown>> };
+  /** The root URLconf's handler400/403/404/500, or undefined for the default. */
+  errorHandler(status: ErrorStatus): unknown;
 }
 
 export function requestConfig(settings: Settings, options: AppOptions): RequestConfig {
@@ -38,19 +63,91 @@ export function requestConfig(settings: Settings, options: AppOptions): RequestC
   });
 }
 
-export async function createApp(settings: Settings, _loader: ModuleLoader, options: AppOptions = {}): Promise<App> {
+/** Until a URLconf is configured: nothing resolves (DEBUG shows "The install worked"). */
+const NO_ROUTES: Routing = {
+  urlconf: '',
+  resolve(path) {
+    throw Object.assign(new Http404(`No URL pattern matched '${path.slice(1)}'.`), { tried: [] });
+  },
+  errorHandler: () => undefined,
+};
+
+export async function createApp(settings: Settings, loader: ModuleLoader, options: AppOptions = {}): Promise<App> {
+  return buildApp(settings, loader, NO_ROUTES, options);
+}
+
+/** The pipeline around an already-loaded routing (createApp loads it from ROOT_URLCONF). */
+export async function buildApp(settings: Settings, loader: ModuleLoader, routing: Routing, options: AppOptions = {}): Promise<App> {
   const config = requestConfig(settings, options);
-  const listener: RequestListener = async (req, res) => {
-    const request = new HttpRequest(req, config);
-    let response: HttpResponse;
+  const sink = options.errorLog ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const log = new ErrorLog(settings.DEBUG ? sink : null);
+  const defaults = defaultErrorHandlers();
+  const handler = (status: ErrorStatus): ErrorHandler => (request, exception) => {
+    const custom = routing.errorHandler(status) as ErrorHandler | undefined;
+    return (custom ?? defaults[status])(request, exception);
+  };
+  const respond = createExceptionResponder({
+    debug: settings.DEBUG ? { settings, isUserFile: (file) => loader.isUserFile(file) } : null,
+    urlconf: routing.urlconf,
+    handlers: { 400: handler(400), 403: handler(403), 404: handler(404), 500: handler(500) },
+    log,
+  });
+
+  const resolvePath = (path: string): ResolvedView | null => {
     try {
-      request.body = await readBody(req, settings.DATA_UPLOAD_MAX_MEMORY_SIZE);
-      response = new HttpResponse('<h1>Not Found</h1>', { status: 404 });
-    } catch (error) {
-      const status = error instanceof HttpError ? error.status : 500;
-      response = new HttpResponse(`<h1>${status}</h1>`, { status });
+      const match = routing.resolve(path);
+      return { view: match.func as View, kwargs: match.kwargs };
+    } catch {
+      return null;
     }
-    await writeResponse(res, response, { head: request.method === 'HEAD' });
+  };
+  const hooks = emptyHooks();
+  const dispatch = createDispatcher((request) => {
+    const match = routing.resolve(request.pathInfo);
+    request.resolverMatch = match;
+    return { view: match.func as View, kwargs: match.kwargs };
+  }, hooks);
+  const context: MiddlewareContext = { settings, resolvePath, log, loader };
+  const chain = buildChain(await loadMiddleware(settings.MIDDLEWARE, loader), dispatch, hooks, context, respond);
+  const bodyLimit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE;
+
+  async function handle(request: HttpRequest): Promise<HttpResponse> {
+    const headers = request.raw.headers;
+    const length = headers['content-length'];
+    if ((length !== undefined && length !== '0') || headers['transfer-encoding'] !== undefined) {
+      try {
+        request.body = await readBody(request.raw, bodyLimit);
+      } catch (error) {
+        return respond(request, error);
+      }
+    }
+    return chain(request);
+  }
+
+  const listener: RequestListener = async (req, res) => {
+    try {
+      const request = new HttpRequest(req, config);
+      const response = await handle(request);
+      if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
+      await writeResponse(res, response, { head: request.method === 'HEAD' });
+    } catch (error) {
+      lastResort(res, error);
+    }
   };
   return Object.freeze({ settings, listener });
+}
+
+/**
+ * A failure outside every handler (writing the response, a broken stream): wsgiref's bare 500 if
+ * nothing was sent yet, else the connection is cut so the client sees a truncated response.
+ */
+function lastResort(res: ServerResponse, error: unknown): void {
+  process.stderr.write(`${describeError(error)}\n`);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = 'A server error occurred.  Please contact the administrator.';
+  res.writeHead(500, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+  res.end(body);
 }

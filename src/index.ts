@@ -47,3 +47,21 @@ export {
 } from './http/errors.js';
 export { createApp } from './app.js';
 export type { App, AppOptions, RequestListener } from './app.js';
+
+export * as middleware from './middleware/index.js';
+export type { Middleware, MiddlewareContext, GetResponse } from './middleware/types.js';
+export { getToken, rotateToken } from './middleware/csrf-token.js';
+export type { Session } from './middleware/session-store.js';
+export { View, RedirectView } from './views/generic.js';
+export type { ClassView } from './views/generic.js';
+export type { ViewKwargs } from './views/types.js';
+export {
+  requireHttpMethods,
+  requireGET,
+  requirePOST,
+  requireSafe,
+  csrfExempt,
+  noAppendSlash,
+  xframeOptionsExempt,
+} from './views/decorators.js';
+export { redirect, getObjectOr404 } from './views/shortcuts.js';
