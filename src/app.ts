@@ -24,7 +24,7 @@ import type { MiddlewareContext } from './middleware/types.js';
 import { defaultErrorHandlers, type ErrorHandler, type ErrorStatus } from './views/defaults.js';
 import { createDispatcher } from './views/dispatch.js';
 import { createExceptionResponder } from './views/exception.js';
-import type { ResolvedView, View } from './views/types.js';
+import type { ResolvedView, View } from './http/view.js';
 
 export interface AppOptions {
   /** Name and port used for requests without a Host header (runserver's bound address). */

@@ -54,7 +54,7 @@ export { getToken, rotateToken } from './middleware/csrf-token.js';
 export type { Session } from './middleware/session-store.js';
 export { View, RedirectView } from './views/generic.js';
 export type { ClassView } from './views/generic.js';
-export type { ViewKwargs } from './views/types.js';
+export type { ViewKwargs } from './http/view.js';
 export {
   requireHttpMethods,
   requireGET,

@@ -6,11 +6,11 @@
 import { ImproperlyConfigured } from '../errors.js';
 import type { ModuleLoader } from '../conf/modules.js';
 import type { HttpRequest } from '../http/request.js';
-import type { HttpResponse } from '../http/response.js';
-import { checkResponse, type DispatchHooks } from '../views/dispatch.js';
-import type { ExceptionResponder } from '../views/exception.js';
+import { HttpResponse } from '../http/response.js';
 import {
   MiddlewareNotUsed,
+  type DispatchHooks,
+  type ExceptionResponder,
   type GetResponse,
   type Middleware,
   type MiddlewareClass,
@@ -46,6 +46,18 @@ export function emptyHooks(): DispatchHooks {
 /** True for `class X {}` and for constructor functions with a `call` method on their prototype. */
 function isClass(middleware: Middleware): middleware is MiddlewareClass {
   return /^class[\s{]/.test(Function.prototype.toString.call(middleware)) || typeof middleware.prototype?.call === 'function';
+}
+
+/** Django's check_response: anything but a response is a bug in the named view, hook or layer. */
+export function checkResponse(value: unknown, describe: () => string): asserts value is HttpResponse {
+  if (value instanceof HttpResponse) return;
+  throw new TypeError(`${describe()} didn't return an HttpResponse object. It returned ${describeValue(value)} instead.`);
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value === 'object') return `an instance of ${value.constructor?.name ?? 'Object'}`;
+  return `a value of type ${typeof value}`;
 }
 
 /** Wraps a layer so it always resolves to a response, whatever it throws or returns. */

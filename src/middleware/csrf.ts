@@ -10,8 +10,8 @@ import { isSameDomain } from '../http/host.js';
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
 import { patchVaryHeaders } from '../http/vary.js';
-import { csrfFailureView, REASON_NO_CSRF_COOKIE, REASON_NO_REFERER } from '../views/csrf.js';
-import type { View } from '../views/types.js';
+import { csrfFailureView, REASON_NO_CSRF_COOKIE, REASON_NO_REFERER } from './csrf-failure.js';
+import type { View } from '../http/view.js';
 import {
   CSRF_TOKEN_LENGTH,
   checkTokenFormat,

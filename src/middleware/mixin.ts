@@ -4,7 +4,7 @@
  */
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
-import type { MaybePromise } from '../views/types.js';
+import type { MaybePromise } from '../http/view.js';
 import type { GetResponse, MiddlewareContext, MiddlewareInstance } from './types.js';
 
 export abstract class MiddlewareMixin implements MiddlewareInstance {

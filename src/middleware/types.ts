@@ -9,10 +9,24 @@ import type { Settings } from '../conf/settings.js';
 import type { ErrorLog } from '../http/error-log.js';
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
-import type { ProcessException, ProcessTemplateResponse, ProcessView } from '../views/dispatch.js';
-import type { MaybePromise, ResolvedView } from '../views/types.js';
+import type { MaybePromise, ResolvedView, View, ViewKwargs } from '../http/view.js';
 
 export type GetResponse = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** Turns anything thrown while handling `request` into its response (views/exception.ts). */
+export type ExceptionResponder = (request: HttpRequest, error: unknown) => Promise<HttpResponse>;
+
+type Returned = HttpResponse | null | undefined | void;
+export type ProcessView = (request: HttpRequest, view: View, kwargs: ViewKwargs) => MaybePromise<Returned>;
+export type ProcessException = (request: HttpRequest, exception: unknown) => MaybePromise<Returned>;
+export type ProcessTemplateResponse = (request: HttpRequest, response: HttpResponse) => MaybePromise<HttpResponse>;
+
+/** Hooks in the order Django calls them: view hooks outermost first, the others innermost first. */
+export interface DispatchHooks {
+  readonly view: Array<{ name: string; hook: ProcessView }>;
+  readonly exception: Array<{ name: string; hook: ProcessException }>;
+  readonly template: Array<{ name: string; hook: ProcessTemplateResponse }>;
+}
 
 export interface MiddlewareHooks {
   processView?: ProcessView;

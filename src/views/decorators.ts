@@ -5,7 +5,7 @@
  */
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponseNotAllowed, type HttpResponse } from '../http/response.js';
-import type { View, ViewKwargs } from './types.js';
+import type { View, ViewKwargs } from '../http/view.js';
 
 /** `wrapper` with the name and flags (csrfExempt, viewClass…) of `view`. */
 export function wrapView<K extends ViewKwargs>(view: View<K>, wrapper: View<K>): View<K> {

@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponse } from '../http/response.js';
-import type { MaybePromise } from './types.js';
+import type { MaybePromise } from '../http/view.js';
 
 /** handler400/403/404/500: `exception` is absent for 500, as in Django. */
 export type ErrorHandler = (request: HttpRequest, exception?: unknown) => MaybePromise<HttpResponse>;

@@ -5,20 +5,12 @@
  * the exception-to-response wrapper around this function.
  */
 import type { HttpRequest } from '../http/request.js';
-import { HttpResponse } from '../http/response.js';
-import type { MaybePromise, ResolvedView, View, ViewKwargs } from './types.js';
+import type { HttpResponse } from '../http/response.js';
+import type { MaybePromise, ResolvedView } from '../http/view.js';
+import { checkResponse } from '../middleware/chain.js';
+import type { DispatchHooks } from '../middleware/types.js';
 
 type Returned = HttpResponse | null | undefined | void;
-export type ProcessView = (request: HttpRequest, view: View, kwargs: ViewKwargs) => MaybePromise<Returned>;
-export type ProcessException = (request: HttpRequest, exception: unknown) => MaybePromise<Returned>;
-export type ProcessTemplateResponse = (request: HttpRequest, response: HttpResponse) => MaybePromise<HttpResponse>;
-
-/** Hooks in the order Django calls them: view hooks outermost first, the others innermost first. */
-export interface DispatchHooks {
-  readonly view: Array<{ name: string; hook: ProcessView }>;
-  readonly exception: Array<{ name: string; hook: ProcessException }>;
-  readonly template: Array<{ name: string; hook: ProcessTemplateResponse }>;
-}
 
 /** A response whose body is produced later (TemplateResponse): rendered after the hooks ran. */
 export interface DeferredResponse {
@@ -76,20 +68,8 @@ async function processException(hooks: DispatchHooks, request: HttpRequest, erro
   throw error;
 }
 
-/** Django's check_response: anything but a response is a bug in the named view or hook. */
-export function checkResponse(value: unknown, describe: () => string): asserts value is HttpResponse {
-  if (value instanceof HttpResponse) return;
-  throw new TypeError(`${describe()} didn't return an HttpResponse object. It returned ${describeValue(value)} instead.`);
-}
-
 /** How messages and the debug pages name a view: its class for asView() views, else its function name. */
 export function viewLabel(view: unknown): string {
   const target = (view as { viewClass?: unknown } | null | undefined)?.viewClass ?? view;
   return (typeof target === 'function' && target.name) || '<anonymous view>';
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined || value === null) return String(value);
-  if (typeof value === 'object') return `an instance of ${value.constructor?.name ?? 'Object'}`;
-  return `a value of type ${typeof value}`;
 }

@@ -13,9 +13,9 @@ import type { DebugOptions } from './debug/report.js';
 import { technical404Response } from './debug/technical-404.js';
 import { technical500Response } from './debug/technical-500.js';
 import { defaultErrorHandlers, statusPage, type ErrorHandler, type ErrorStatus } from './defaults.js';
-import { checkResponse, isDeferred } from './dispatch.js';
-
-export type ExceptionResponder = (request: HttpRequest, error: unknown) => Promise<HttpResponse>;
+import { isDeferred } from './dispatch.js';
+import { checkResponse } from '../middleware/chain.js';
+import type { ExceptionResponder } from '../middleware/types.js';
 
 export interface ExceptionResponderOptions {
   /** Present when DEBUG is on: the technical pages are shown. */

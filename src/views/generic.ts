@@ -5,7 +5,7 @@
  */
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponse, HttpResponseGone, HttpResponseNotAllowed, HttpResponsePermanentRedirect, HttpResponseRedirect } from '../http/response.js';
-import type { MaybePromise, View as ViewFunction, ViewKwargs } from './types.js';
+import type { MaybePromise, View as ViewFunction, ViewKwargs } from '../http/view.js';
 
 const HTTP_METHOD_NAMES = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'] as const;
 

@@ -1,6 +1,6 @@
 /** The "install worked" page Django shows in DEBUG while the URLconf has no patterns yet. */
 import { HttpResponse } from '../../http/response.js';
-import { html } from './html.js';
+import { html } from '../../http/html.js';
 import { debugPage } from './page.js';
 
 export function defaultUrlconfResponse(): HttpResponse {

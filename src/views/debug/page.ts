@@ -2,7 +2,7 @@
  * The shared frame of the debug pages: one stylesheet (light and dark), a summary header, the
  * body sections and the DEBUG footer. Collapsible parts are plain <details>, so no script runs.
  */
-import { html, trusted, type SafeHtml } from './html.js';
+import { html, trusted, type SafeHtml } from '../../http/html.js';
 
 const STYLE = trusted(`
 :root { color-scheme: light dark; --bg:#f7f7f5; --fg:#1f2328; --muted:#6b6f76; --card:#fff; --line:#e3e3df;

@@ -6,7 +6,7 @@ import type { HttpRequest } from '../../http/request.js';
 import { HttpResponse, HttpResponseNotFound } from '../../http/response.js';
 import { viewLabel } from '../dispatch.js';
 import { defaultUrlconfResponse } from './default-urlconf.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 import { debugNotice, debugPage, metaTable } from './page.js';
 import { rawUri } from './report.js';
 

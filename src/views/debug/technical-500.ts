@@ -6,7 +6,7 @@
 import { prefersPlainText } from '../../http/accept.js';
 import type { HttpRequest } from '../../http/request.js';
 import { HttpResponse } from '../../http/response.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 import { debugNotice, debugPage, metaTable, varsTable } from './page.js';
 import { errorReport, type DebugOptions, type ErrorReport } from './report.js';
 import { postmortemHtml, templateFrameHtml } from './template-info.js';

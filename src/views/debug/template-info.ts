@@ -3,7 +3,7 @@
  * postmortem of a TemplateDoesNotExist, and the source frame of an error raised while rendering
  * (Django's `template_debug`). Read by shape, so views/ does not import templates/.
  */
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 
 export interface TemplateAttempt {
   /** The file or template name tried. */

@@ -4,7 +4,7 @@
  */
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponseForbidden } from '../http/response.js';
-import { html, trusted } from './debug/html.js';
+import { html, trusted } from '../http/html.js';
 
 export const REASON_NO_REFERER = 'Referer checking failed - no Referer.';
 export const REASON_NO_CSRF_COOKIE = 'CSRF cookie not set.';

@@ -1,9 +1,10 @@
 /**
  * What a view is: a function `(request, kwargs) => response | Promise<response>`, where kwargs
- * are the converted URL parameters. Decorators mark views with the flags middleware reads.
+ * are the converted URL parameters. Decorators mark views with the flags middleware reads. Types
+ * only; they live in the http core because middleware and views both speak them.
  */
-import type { HttpRequest } from '../http/request.js';
-import type { HttpResponse } from '../http/response.js';
+import type { HttpRequest } from './request.js';
+import type { HttpResponse } from './response.js';
 
 /** Converted URL parameters (`<int:id>` gives a number). */
 export type ViewKwargs = Record<string, any>;

@@ -1,7 +1,7 @@
 /**
- * An auto-escaping `html` tag for the debug pages: every interpolated value is escaped unless it
- * is itself the result of `html` (or `trusted`), so a `<script>` in a path, query, header or
- * exception message can never become markup.
+ * An auto-escaping `html` tag for the pages we generate (debug pages, CSRF failure): every
+ * interpolated value is escaped unless it is itself the result of `html` (or `trusted`), so a
+ * `<script>` in a path, query, header or exception message can never become markup.
  */
 
 export class SafeHtml {
