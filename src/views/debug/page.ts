@@ -6,16 +6,16 @@ import { html, trusted, type SafeHtml } from '../../http/html.js';
 
 const STYLE = trusted(`
 :root { color-scheme: light dark; --bg:#f7f7f5; --fg:#1f2328; --muted:#6b6f76; --card:#fff; --line:#e3e3df;
-  --accent:#b42318; --tint:#fff4e5; --code:#f3f3f0; --hit:#ffe7a3; --link:#2457c5; }
+  --accent:#b42318; --tint:#fff4e5; --tint-soft:#fffbea; --code:#f3f3f0; --hit:#ffe7a3; --link:#2457c5; }
 @media (prefers-color-scheme: dark) { :root { --bg:#17181b; --fg:#e6e6e3; --muted:#9a9ea6; --card:#1f2125;
-  --line:#33363c; --accent:#ff8a80; --tint:#2a2418; --code:#25272c; --hit:#4d3f12; --link:#8ab4ff; } }
+  --line:#33363c; --accent:#ff8a80; --tint:#2d2218; --tint-soft:#26241a; --code:#25272c; --hit:#4d3f12; --link:#8ab4ff; } }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; }
 code, pre, .mono { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 13px; }
 pre { margin: 0; white-space: pre-wrap; word-break: break-word; }
 a { color: var(--link); }
 #summary { background: var(--tint); border-bottom: 1px solid var(--line); padding: 28px 40px 22px; }
-#summary.notfound { --tint: #fffbea; }
+#summary.notfound { background: var(--tint-soft); }
 h1 { margin: 0 0 6px; font-size: 26px; font-weight: 650; letter-spacing: -.01em; overflow-wrap: anywhere; }
 h1 small { color: var(--muted); font-weight: 400; font-size: 60%; }
 pre.exception_value { font: 500 18px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--accent); margin: 10px 0 18px; }
@@ -34,6 +34,9 @@ details[open] > summary::before { transform: rotate(90deg); }
 h3 { font-size: 14px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 18px 0 6px; }
 h4 { font-weight: 400; margin: 6px 0 10px; }
 p { margin: 10px 0; }
+p code, td > code, h4 code { background: var(--code); padding: 1px 5px; border-radius: 4px; }
+.group > summary { padding: 9px 20px; color: var(--muted); font-size: 13px; }
+.group > .frame { margin-left: 18px; border-top: 1px dashed var(--line); }
 .empty { color: var(--muted); font-style: italic; margin: 4px 0 8px; }
 table.vars { width: 100%; border-collapse: collapse; }
 table.vars th { text-align: left; font-size: 12px; font-weight: 500; color: var(--muted); padding: 4px 10px; border-bottom: 1px solid var(--line); }
@@ -46,7 +49,8 @@ table.vars td.key { width: 28%; white-space: nowrap; font-family: ui-monospace, 
 .frame.library > summary { color: var(--muted); }
 .frame.library .fn { font-weight: 400; }
 .tag { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 9px; background: var(--code); color: var(--muted); margin-left: 6px; vertical-align: 1px; }
-.source { background: var(--code); margin: 0 20px 12px; border-radius: 6px; padding: 6px 0; overflow-x: auto; }
+.source { background: var(--code); margin: 0 20px 12px; border-radius: 6px; padding: 6px 0; overflow-x: auto;
+  font: 13px/1.6 ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; }
 .source .line { display: grid; grid-template-columns: 4.5em 1fr; white-space: pre; }
 .source .line .no { text-align: right; padding-right: 14px; color: var(--muted); user-select: none; }
 .source .line.current { background: var(--hit); }

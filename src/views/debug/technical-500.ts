@@ -62,7 +62,7 @@ function card(id: string, title: string, body: SafeHtml, open = true, hint?: Saf
 
 function tracebackCard(report: ErrorReport): SafeHtml {
   if (report.exceptions.every((info) => info.frames.length === 0)) return html``;
-  const sections = report.exceptions.map((info, index) => html`${index > 0 ? causeHeading(report.exceptions[index - 1]!) : ''}${info.frames.map(frameHtml)}`);
+  const sections = report.exceptions.map((info, index) => html`${index > 0 ? causeHeading(report.exceptions[index - 1]!) : ''}${framesHtml(info.frames)}`);
   return html`<details class="card" id="traceback" open><summary>Traceback<span class="hint">most recent call last</span></summary>
 ${sections}
 <details class="frame" id="pastebinTraceback"><summary>Copy-and-paste view</summary><pre class="source" style="padding:10px 14px">${tracebackText(report.exceptions)}
@@ -73,6 +73,24 @@ Exception Value: ${report.message}</pre></details>
 
 function causeHeading(cause: ExceptionInfo): SafeHtml {
   return html`<div class="cause">The above exception (${cause.message || cause.type}) was the direct cause of the following exception:</div>`;
+}
+
+/** User frames one by one; each run of library/runtime frames folded into one line. */
+function framesHtml(frames: Frame[]): SafeHtml[] {
+  const out: SafeHtml[] = [];
+  for (let i = 0; i < frames.length; ) {
+    let j = i;
+    while (j < frames.length && frames[j]!.kind !== 'user') j++;
+    if (j - i > 1) {
+      out.push(html`
+<details class="frame group"><summary>${j - i} library and runtime frames</summary>${frames.slice(i, j).map(frameHtml)}</details>`);
+    } else if (j > i) {
+      out.push(frameHtml(frames[i]!));
+    }
+    if (j < frames.length) out.push(frameHtml(frames[j]!));
+    i = j + 1;
+  }
+  return out;
 }
 
 function frameHtml(frame: Frame): SafeHtml {
