@@ -111,17 +111,18 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, routing
   const chain = buildChain(await loadMiddleware(settings.MIDDLEWARE, loader), dispatch, hooks, context, respond);
   const bodyLimit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE;
 
-  async function handle(request: HttpRequest): Promise<HttpResponse> {
+  /** The body first (bodiless requests skip the wait), then the middleware chain. */
+  function handle(request: HttpRequest): Promise<HttpResponse> {
     const headers = request.raw.headers;
     const length = headers['content-length'];
-    if ((length !== undefined && length !== '0') || headers['transfer-encoding'] !== undefined) {
-      try {
-        request.body = await readBody(request.raw, bodyLimit);
-      } catch (error) {
-        return respond(request, error);
-      }
-    }
-    return chain(request);
+    if ((length === undefined || length === '0') && headers['transfer-encoding'] === undefined) return chain(request);
+    return readBody(request.raw, bodyLimit).then(
+      (body) => {
+        request.body = body;
+        return chain(request);
+      },
+      (error: unknown) => respond(request, error),
+    );
   }
 
   const listener: RequestListener = async (req, res) => {
@@ -129,7 +130,8 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, routing
       const request = new HttpRequest(req, config);
       const response = await handle(request);
       if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
-      await writeResponse(res, response, { head: request.method === 'HEAD' });
+      const written = writeResponse(res, response, { head: request.method === 'HEAD' });
+      if (written instanceof Promise) await written;
     } catch (error) {
       lastResort(res, error);
     }

@@ -2,7 +2,8 @@
 export class Headers implements Iterable<[string, string]> {
   readonly #values = new Map<string, { name: string; value: string }>();
 
-  constructor(init: Record<string, string | number> | Iterable<[string, string]> = {}) {
+  constructor(init?: Record<string, string | number> | Iterable<[string, string]>) {
+    if (init === undefined) return;
     const entries = Symbol.iterator in Object(init) ? (init as Iterable<[string, string]>) : Object.entries(init);
     for (const [name, value] of entries) this.set(name, String(value));
   }

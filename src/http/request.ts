@@ -187,6 +187,8 @@ export class HttpRequest {
 
 /** Django's runserver drops header names containing `_` so they can't spoof `HTTP_X_AUTH_USER`. */
 function dropUnderscoreHeaders(headers: IncomingMessage['headers']): IncomingMessage['headers'] {
-  if (!Object.keys(headers).some((name) => name.includes('_'))) return headers;
+  let underscore = false;
+  for (const name in headers) if (name.includes('_')) underscore = true;
+  if (!underscore) return headers;
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.includes('_')));
 }

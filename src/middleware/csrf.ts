@@ -89,7 +89,8 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
     return undefined;
   }
 
-  async processView(request: HttpRequest, view: View): Promise<HttpResponse | undefined> {
+  /** Synchronous when it accepts (the common case); a promise of the failure response when not. */
+  processView(request: HttpRequest, view: View): Promise<HttpResponse> | undefined {
     const csrf = request.csrf;
     if (csrf?.processingDone || view.csrfExempt || SAFE_METHODS.has(request.method)) return this.#accept(request);
     try {
