@@ -7,7 +7,7 @@ import type { Settings } from '../../conf/settings.js';
 import type { HttpRequest } from '../../http/request.js';
 import { viewLabel } from '../dispatch.js';
 import { requestInfo, settingsRows, repr, type RequestInfo, type Rows } from './request-info.js';
-import { templateErrorFrame, templatePostmortem, type TemplateErrorFrame, type TemplatePostmortem } from './template-info.js';
+import { templateErrorFrame, templatePostmortem, type TemplateAttempt, type TemplateErrorFrame } from './template-info.js';
 import { exceptionLocation, exceptionMessage, exceptionType, traceback, type ExceptionInfo, type Frame } from './traceback.js';
 
 export interface DebugOptions {
@@ -30,7 +30,7 @@ export interface ErrorReport {
   /** A code frame the error carries itself (a user module that failed to import). */
   codeFrame: { location: string | undefined; frame: string } | undefined;
   templateFrame: TemplateErrorFrame | undefined;
-  postmortem: TemplatePostmortem[] | undefined;
+  postmortem: TemplateAttempt[] | undefined;
   request: RequestInfo;
   settingsModule: string;
   settings: Rows;

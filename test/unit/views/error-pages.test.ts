@@ -19,6 +19,21 @@ const routes = tableRouting({
   '/boom/': boom,
   '/bad/': () => { throw new BadRequest('bad <input>'); },
   '/sus/': () => { throw new SuspiciousOperation('suspicious <op>'); },
+  '/missing-template/': () => {
+    throw Object.assign(new Error('blog/post.html'), {
+      name: 'TemplateDoesNotExist',
+      info: { kind: 'TemplateDoesNotExist', tried: [{ engine: 'eta', loader: 'filesystem', path: '/site/templates/blog/post.html', status: 'Source does not exist' }] },
+    });
+  },
+  '/broken-template/': () => {
+    throw Object.assign(new Error('x is not defined'), {
+      name: 'TemplateRenderError',
+      info: {
+        kind: 'TemplateRenderError', name: 'blog/post.html', line: 2, detail: 'ReferenceError: x is not defined',
+        source: [{ number: 1, text: '<h1>', current: false }, { number: 2, text: '<%= x %>', current: true }],
+      },
+    });
+  },
 });
 const secrets = { API_TOKEN: 'tok-123', DATABASES: { default: { ENGINE: 'sqlite', NAME: 'db', PASSWORD: 'hunter2' } } };
 
@@ -96,6 +111,22 @@ describe('technical 500 (DEBUG)', () => {
     const sus = await server.request('/sus/');
     assert.equal(sus.status, 400);
     assert.ok(server.log.includes('suspicious <op>'));
+  });
+});
+
+describe('template errors (DEBUG)', () => {
+  it('shows the template-loader postmortem and the template source around a render error', async () => {
+    const server = await serve({ DEBUG: true }, routes);
+    const missing = (await server.request('/missing-template/')).body;
+    assert.match(missing, /Template-loader postmortem/);
+    assert.match(missing, /Using engine <code>eta<\/code>:/);
+    assert.match(missing, /<li><code>filesystem<\/code>: \/site\/templates\/blog\/post\.html \(Source does not exist\)<\/li>/);
+    const broken = (await server.request('/broken-template/')).body;
+    assert.match(broken, /Error during template rendering/);
+    assert.match(broken, /In template <code>blog\/post\.html<\/code>, error at line <strong>2<\/strong>/);
+    assert.match(broken, /<div class="line current"><span class="no">2<\/span><span>&lt;%= x %&gt;<\/span><\/div>/);
+    const text = (await server.request('/broken-template/', { headers: { accept: 'text/plain' } })).body;
+    assert.match(text, /Template error:\nIn template blog\/post\.html, error at line 2\n   ReferenceError: x is not defined\n   1 : <h1>\n   2 : <%= x %>/);
   });
 });
 
