@@ -7,6 +7,7 @@ export { defineCommand } from './commands/command.js';
 export type { CommandDefinition, CommandContext } from './commands/command.js';
 export * as checks from './checks/public.js';
 export type { AppConfigInit } from './apps/registry.js';
+export * from './urls/index.js';
 
 /**
  * Django's execute_from_command_line: what a project's `manage.ts` calls after setting the
