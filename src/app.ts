@@ -14,9 +14,8 @@ import type { ModuleLoader } from './conf/modules.js';
 import type { Settings } from './conf/settings.js';
 import { readBody } from './http/body.js';
 import { describeError, ErrorLog, type LogSink } from './http/error-log.js';
-import { Http404 } from './http/errors.js';
 import { effectiveAllowedHosts } from './http/host.js';
-import { HttpRequest, type RequestConfig, type RequestResolverMatch } from './http/request.js';
+import { HttpRequest, type RequestConfig } from './http/request.js';
 import type { HttpResponse } from './http/response.js';
 import { writeResponse } from './http/write.js';
 import { buildChain, emptyHooks, loadMiddleware } from './middleware/chain.js';
@@ -25,6 +24,8 @@ import { defaultErrorHandlers, type ErrorHandler, type ErrorStatus } from './vie
 import { createDispatcher } from './views/dispatch.js';
 import { createExceptionResponder } from './views/exception.js';
 import type { ResolvedView, View } from './http/view.js';
+import { runWithResolver } from './urls/context.js';
+import { createResolver, Resolver } from './urls/resolver.js';
 
 export interface AppOptions {
   /** Name and port used for requests without a Host header (runserver's bound address). */
@@ -41,16 +42,6 @@ export interface App {
   readonly listener: RequestListener;
 }
 
-/** What the pipeline needs from URL routing (the urls layer's Resolver provides it). */
-export interface Routing {
-  /** The root URLconf's name, for the technical 404. */
-  readonly urlconf: string;
-  /** The match for a path (with its leading `/`); throws a 404 error listing what was tried. */
-  resolve(path: string): RequestResolverMatch & { readonly func: unknown; readonly kwargs: Readonly<Record<string, unknown>> };
-  /** The root URLconf's handler400/403/404/500, or undefined for the default. */
-  errorHandler(status: ErrorStatus): unknown;
-}
-
 export function requestConfig(settings: Settings, options: AppOptions): RequestConfig {
   return Object.freeze({
     allowedHosts: effectiveAllowedHosts(settings.ALLOWED_HOSTS, settings.DEBUG),
@@ -63,39 +54,32 @@ export function requestConfig(settings: Settings, options: AppOptions): RequestC
   });
 }
 
-/** Until a URLconf is configured: nothing resolves (DEBUG shows "The install worked"). */
-const NO_ROUTES: Routing = {
-  urlconf: '',
-  resolve(path) {
-    throw Object.assign(new Http404(`No URL pattern matched '${path.slice(1)}'.`), { tried: [] });
-  },
-  errorHandler: () => undefined,
-};
-
 export async function createApp(settings: Settings, loader: ModuleLoader, options: AppOptions = {}): Promise<App> {
-  return buildApp(settings, loader, NO_ROUTES, options);
+  // Without ROOT_URLCONF nothing resolves, and DEBUG shows "The install worked" as for an empty URLconf.
+  const resolver = settings.ROOT_URLCONF ? await createResolver(settings, loader) : await Resolver.load([]);
+  return buildApp(settings, loader, resolver, options);
 }
 
-/** The pipeline around an already-loaded routing (createApp loads it from ROOT_URLCONF). */
-export async function buildApp(settings: Settings, loader: ModuleLoader, routing: Routing, options: AppOptions = {}): Promise<App> {
+/** The pipeline around an already-built resolver (createApp builds it from ROOT_URLCONF). */
+export async function buildApp(settings: Settings, loader: ModuleLoader, resolver: Resolver, options: AppOptions = {}): Promise<App> {
   const config = requestConfig(settings, options);
   const sink = options.errorLog ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const log = new ErrorLog(settings.DEBUG ? sink : null);
   const defaults = defaultErrorHandlers();
   const handler = (status: ErrorStatus): ErrorHandler => (request, exception) => {
-    const custom = routing.errorHandler(status) as ErrorHandler | undefined;
+    const custom = resolver.errorHandler(status) as ErrorHandler | undefined;
     return (custom ?? defaults[status])(request, exception);
   };
   const respond = createExceptionResponder({
     debug: settings.DEBUG ? { settings, isUserFile: (file) => loader.isUserFile(file) } : null,
-    urlconf: routing.urlconf,
+    urlconf: settings.ROOT_URLCONF || resolver.urlconf,
     handlers: { 400: handler(400), 403: handler(403), 404: handler(404), 500: handler(500) },
     log,
   });
 
   const resolvePath = (path: string): ResolvedView | null => {
     try {
-      const match = routing.resolve(path);
+      const match = resolver.resolve(path);
       return { view: match.func as View, kwargs: match.kwargs };
     } catch {
       return null;
@@ -103,7 +87,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, routing
   };
   const hooks = emptyHooks();
   const dispatch = createDispatcher((request) => {
-    const match = routing.resolve(request.pathInfo);
+    const match = resolver.resolve(request.pathInfo);
     request.resolverMatch = match;
     return { view: match.func as View, kwargs: match.kwargs };
   }, hooks);
@@ -125,10 +109,13 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, routing
     );
   }
 
+  /** reverse() in views and templates finds this resolver for the request's whole async chain. */
+  const handleWithResolver = (request: HttpRequest) => runWithResolver(resolver, () => handle(request));
+
   const listener: RequestListener = async (req, res) => {
     try {
       const request = new HttpRequest(req, config);
-      const response = await handle(request);
+      const response = await handleWithResolver(request);
       if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
       const written = writeResponse(res, response, { head: request.method === 'HEAD' });
       if (written instanceof Promise) await written;

@@ -5,12 +5,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildApp, type Routing } from '../../src/app.js';
+import { buildApp } from '../../src/app.js';
 import { buildSettings } from '../../src/conf/load.js';
 import { ModuleLoader } from '../../src/conf/modules.js';
 import type { Settings, UserSettings } from '../../src/conf/settings.js';
-import { Http404 } from '../../src/http/errors.js';
 import type { View } from '../../src/http/view.js';
+import { path, type UrlconfModule } from '../../src/urls/conf.js';
+import { Resolver } from '../../src/urls/resolver.js';
 import { REPO_ROOT } from './spawn-cli.js';
 
 export interface Reply {
@@ -28,33 +29,26 @@ export interface TestServer {
   request(path: string, options?: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply>;
 }
 
-/** Routes by exact path: `{'/ok/': view}`. Stands in for the URL resolver in pipeline tests. */
-export function tableRouting(routes: Record<string, View>, handlers: Partial<Record<400 | 403 | 404 | 500, unknown>> = {}): Routing {
-  return {
-    urlconf: 'tests.urls',
-    resolve(path) {
-      const func = routes[path];
-      if (!func) {
-        const tried = Object.keys(routes).map((route) => [{ route: route.slice(1), name: route.replace(/\W/g, '') || undefined }]);
-        throw Object.assign(new Http404(`No URL pattern matched '${path.slice(1)}'.`), { tried });
-      }
-      return { func, kwargs: {}, viewName: func.name, route: path.slice(1) };
-    },
-    errorHandler: (status) => handlers[status],
-  };
+/**
+ * An in-memory URLconf: `{'/ok/': view}` becomes `path('ok/', view, {name: 'ok'})`, plus the
+ * handler400/403/404/500 exports given.
+ */
+export function tableRouting(routes: Record<string, View>, handlers: Partial<Record<400 | 403 | 404 | 500, unknown>> = {}): UrlconfModule {
+  const urlpatterns = Object.entries(routes).map(([route, view]) => path(route.slice(1), view, { name: route.replace(/\W/g, '') || undefined }));
+  return { urlpatterns, ...Object.fromEntries(Object.entries(handlers).map(([status, view]) => [`handler${status}`, view])) };
 }
 
 const servers: http.Server[] = [];
 
-export async function serve(userSettings: UserSettings, routing: Routing): Promise<TestServer> {
-  const settings = buildSettings({ SECRET_KEY: 'test-secret-key-'.repeat(4), ALLOWED_HOSTS: ['127.0.0.1'], ...userSettings }, {
+export async function serve(userSettings: UserSettings, urlconf: UrlconfModule): Promise<TestServer> {
+  const settings = buildSettings({ SECRET_KEY: 'test-secret-key-'.repeat(4), ALLOWED_HOSTS: ['127.0.0.1'], ROOT_URLCONF: 'tests.urls', ...userSettings }, {
     name: 'tests.settings',
     file: `${REPO_ROOT}test/fixtures/basic/proj/settings.ts`,
     baseDir: `${REPO_ROOT}test/fixtures/basic`,
   });
   const log: string[] = [];
   const loader = new ModuleLoader({ baseDir: `${REPO_ROOT}test` });
-  const app = await buildApp(settings, loader, routing, { errorLog: (line) => log.push(line) });
+  const app = await buildApp(settings, loader, await Resolver.load(urlconf), { errorLog: (line) => log.push(line) });
   const server = http.createServer(app.listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
