@@ -65,4 +65,4 @@ export {
   noAppendSlash,
   xframeOptionsExempt,
 } from './views/decorators.js';
-export { redirect, getObjectOr404 } from './views/shortcuts.js';
+export { redirect, resolveUrl, getObjectOr404 } from './views/shortcuts.js';

@@ -6,6 +6,7 @@
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponse, HttpResponseGone, HttpResponseNotAllowed, HttpResponsePermanentRedirect, HttpResponseRedirect } from '../http/response.js';
 import type { MaybePromise, View as ViewFunction, ViewKwargs } from '../http/view.js';
+import { reverse } from '../urls/context.js';
 
 const HTTP_METHOD_NAMES = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'] as const;
 
@@ -84,19 +85,23 @@ export class View {
 }
 
 /**
- * Redirects to `url` (with `%(name)s` placeholders filled from the URL kwargs); 410 Gone when
- * there is no URL. Answers every method the same way.
+ * Redirects to `url` (with `%(name)s` placeholders filled from the URL kwargs) or to the reversed
+ * `patternName`; 410 Gone when neither is set. Answers every method the same way.
  */
 export class RedirectView extends View {
   permanent = false;
   url: string | null = null;
+  /** A URL pattern name to reverse with the request's URL kwargs, when `url` is not set. */
+  patternName: string | null = null;
   /** Append the request's query string. */
   queryString = false;
 
   /** The target URL, or null for 410. Override to compute it. */
   getRedirectUrl(kwargs: ViewKwargs): MaybePromise<string | null> {
-    if (this.url === null) return null;
-    const url = this.url.replace(/%\((\w+)\)s/g, (_match, name: string) => String(kwargs[name] ?? ''));
+    let url: string;
+    if (this.url !== null) url = this.url.replace(/%\((\w+)\)s/g, (_match, name: string) => String(kwargs[name] ?? ''));
+    else if (this.patternName !== null) url = reverse(this.patternName, { kwargs });
+    else return null;
     return this.queryString && this.request.queryString ? `${url}?${this.request.queryString}` : url;
   }
 
