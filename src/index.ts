@@ -66,3 +66,13 @@ export {
   xframeOptionsExempt,
 } from './views/decorators.js';
 export { redirect, resolveUrl, getObjectOr404 } from './views/shortcuts.js';
+export { render, renderToString, TemplateResponse, ContentNotRenderedError } from './templates/response.js';
+export { createTemplateEngines, TemplateEngines, Template } from './templates/engines.js';
+export type { TemplateContext, TemplateEnginesOptions } from './templates/engines.js';
+export type { ReverseFunction, TemplateHelpers } from './templates/helpers.js';
+export { TemplateDoesNotExist, TemplateSyntaxError, TemplateRenderError } from './templates/errors.js';
+export type { TemplateAttempt, TemplateLocation, TemplateDoesNotExistInfo, TemplateErrorInfo, SourceLine } from './templates/errors.js';
+export { contextProcessors } from './templates/context-processors.js';
+export type { ContextProcessor } from './templates/context-processors.js';
+export { addMessage, MESSAGE_LEVELS } from './templates/messages.js';
+export type { Message } from './templates/messages.js';

@@ -6,6 +6,7 @@ import { CheckRegistry, Tags } from '../registry.js';
 import { checkMiddlewareImportable } from './middleware.js';
 import { checkAllowedHosts, checkDebug, checkSecretKey } from './security.js';
 import { checkSettingTypes } from './settings.js';
+import { checkTemplates } from './templates.js';
 import { checkUrlConfig, checkUrlSettings } from './urls.js';
 
 export function createCheckRegistry(): CheckRegistry {
@@ -15,6 +16,7 @@ export function createCheckRegistry(): CheckRegistry {
   registry.register(checkMiddlewareImportable, { tags: [Tags.middleware] });
   registry.register(checkUrlConfig, { tags: [Tags.urls] });
   registry.register(checkUrlSettings, { tags: [Tags.urls] });
+  registry.register(checkTemplates, { tags: [Tags.templates] });
   registry.register(checkDebug, { tags: [Tags.security], deploy: true });
   registry.register(checkSecretKey, { tags: [Tags.security], deploy: true });
   return registry;
