@@ -24,6 +24,8 @@ import { defaultErrorHandlers, type ErrorHandler, type ErrorStatus } from './vie
 import { createDispatcher } from './views/dispatch.js';
 import { createExceptionResponder } from './views/exception.js';
 import type { ResolvedView, View } from './http/view.js';
+import { createTemplateEngines, type TemplateEngines } from './templates/engines.js';
+import { TemplateDoesNotExist } from './templates/errors.js';
 import { runWithResolver } from './urls/context.js';
 import { createResolver, Resolver } from './urls/resolver.js';
 
@@ -54,18 +56,40 @@ export function requestConfig(settings: Settings, options: AppOptions): RequestC
   });
 }
 
+/** What the pipeline is built around, loaded from the settings by createApp. */
+export interface AppParts {
+  readonly resolver: Resolver;
+  readonly templates: TemplateEngines;
+}
+
 export async function createApp(settings: Settings, loader: ModuleLoader, options: AppOptions = {}): Promise<App> {
   // Without ROOT_URLCONF nothing resolves, and DEBUG shows "The install worked" as for an empty URLconf.
   const resolver = settings.ROOT_URLCONF ? await createResolver(settings, loader) : await Resolver.load([]);
-  return buildApp(settings, loader, resolver, options);
+  const templates = await createTemplateEngines(settings, loader);
+  return buildApp(settings, loader, { resolver, templates }, options);
 }
 
-/** The pipeline around an already-built resolver (createApp builds it from ROOT_URLCONF). */
-export async function buildApp(settings: Settings, loader: ModuleLoader, resolver: Resolver, options: AppOptions = {}): Promise<App> {
+/** The user's `404.html`-style template rendered, or undefined when there is none (Django's defaults). */
+function templateLookup(templates: TemplateEngines) {
+  return (name: string, context: Record<string, unknown>, request: HttpRequest): string | undefined => {
+    let template;
+    try {
+      template = templates.getTemplate(name);
+    } catch (error) {
+      if (error instanceof TemplateDoesNotExist) return undefined;
+      throw error;
+    }
+    return template.render(context, request);
+  };
+}
+
+/** The pipeline around an already-built resolver and template engines. */
+export async function buildApp(settings: Settings, loader: ModuleLoader, parts: AppParts, options: AppOptions = {}): Promise<App> {
+  const { resolver, templates } = parts;
   const config = requestConfig(settings, options);
   const sink = options.errorLog ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const log = new ErrorLog(settings.DEBUG ? sink : null);
-  const defaults = defaultErrorHandlers();
+  const defaults = defaultErrorHandlers(templateLookup(templates));
   const handler = (status: ErrorStatus): ErrorHandler => (request, exception) => {
     const custom = resolver.errorHandler(status) as ErrorHandler | undefined;
     return (custom ?? defaults[status])(request, exception);
@@ -97,6 +121,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, resolve
 
   /** The body first (bodiless requests skip the wait), then the middleware chain. */
   function handle(request: HttpRequest): Promise<HttpResponse> {
+    request.templates = templates;
     const headers = request.raw.headers;
     const length = headers['content-length'];
     if ((length === undefined || length === '0') && headers['transfer-encoding'] === undefined) return chain(request);

@@ -53,7 +53,7 @@ export * as middleware from './middleware/index.js';
 export type { Middleware, MiddlewareContext, GetResponse } from './middleware/types.js';
 export { getToken, rotateToken } from './middleware/csrf-token.js';
 export type { Session } from './middleware/session-store.js';
-export { View, RedirectView } from './views/generic.js';
+export { View, TemplateView, RedirectView } from './views/generic.js';
 export type { ClassView } from './views/generic.js';
 export type { ViewKwargs } from './http/view.js';
 export {

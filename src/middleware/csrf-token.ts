@@ -28,6 +28,8 @@ declare module '../http/request.js' {
   interface HttpRequest {
     /** Set by CsrfViewMiddleware (or on first `getToken`). */
     csrf: CsrfState;
+    /** Set by CsrfViewMiddleware: templates print `it.csrfToken` through it (templates/csrf.ts). */
+    csrfToken?: (this: HttpRequest) => string;
   }
 }
 
@@ -89,6 +91,11 @@ export function getToken(request: HttpRequest): string {
   if (csrf.secret === undefined) csrf.secret = randomString(CSRF_SECRET_LENGTH);
   csrf.needsUpdate = true;
   return maskSecret(csrf.secret);
+}
+
+/** The request's token getter for templates; asking for the token sets the CSRF cookie. */
+export function csrfTokenGetter(this: HttpRequest): string {
+  return getToken(this);
 }
 
 /** Django's rotate_token: a new secret (call after login). */

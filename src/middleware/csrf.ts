@@ -15,6 +15,7 @@ import type { View } from '../http/view.js';
 import {
   CSRF_TOKEN_LENGTH,
   checkTokenFormat,
+  csrfTokenGetter,
   InvalidTokenFormat,
   randomString,
   CSRF_SECRET_LENGTH,
@@ -79,6 +80,7 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
 
   override processRequest(request: HttpRequest): undefined {
     const csrf = (request.csrf ??= { secret: undefined, needsUpdate: false, processingDone: false });
+    request.csrfToken = csrfTokenGetter;
     try {
       csrf.secret = this.#secret(request) ?? csrf.secret;
     } catch (error) {

@@ -6,6 +6,8 @@
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponse, HttpResponseGone, HttpResponseNotAllowed, HttpResponsePermanentRedirect, HttpResponseRedirect } from '../http/response.js';
 import type { MaybePromise, View as ViewFunction, ViewKwargs } from '../http/view.js';
+import { ImproperlyConfigured } from '../errors.js';
+import { TemplateResponse } from '../templates/response.js';
 import { reverse } from '../urls/context.js';
 
 const HTTP_METHOD_NAMES = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'] as const;
@@ -81,6 +83,30 @@ export class View {
 
   allowedMethods(): string[] {
     return (this.constructor as typeof View).httpMethodNames.filter((name) => this.#handler(name)).map((name) => name.toUpperCase());
+  }
+}
+
+/**
+ * Renders `templateName` with the URL kwargs, `view` and `extraContext` (override getContextData
+ * to add more) as a TemplateResponse, so middleware can still adjust it before it renders.
+ */
+export class TemplateView extends View {
+  templateName: string | readonly string[] | null = null;
+  extraContext: Record<string, unknown> | null = null;
+
+  getContextData(kwargs: ViewKwargs): MaybePromise<Record<string, unknown>> {
+    return { ...kwargs, view: this, ...this.extraContext };
+  }
+
+  getTemplateNames(): string | readonly string[] {
+    if (this.templateName === null) {
+      throw new ImproperlyConfigured(`${this.constructor.name} requires either a definition of 'templateName' or an implementation of 'getTemplateNames()'`);
+    }
+    return this.templateName;
+  }
+
+  async get(request: HttpRequest, kwargs: ViewKwargs): Promise<HttpResponse> {
+    return new TemplateResponse(request, this.getTemplateNames(), await this.getContextData(kwargs));
   }
 }
 

@@ -71,6 +71,32 @@ describe('fixture project over HTTP (DEBUG)', () => {
     assert.deepEqual(JSON.parse(accepted.body), { text: 'hi' });
   });
 
+  it('renders a TemplateView with the URL kwargs, url() and a CSRF token the POST then accepts', async () => {
+    const page = await send(port, '/blog/form/3/');
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<form method="post" action="\/blog\/comment\/">/);
+    assert.match(page.body, /<p>Hi, post 3<\/p>/);
+    const token = /name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"/.exec(page.body)![1]!;
+    const cookie = `csrftoken=${cookiesOf(page).csrftoken}`;
+    const posted = await send(port, '/blog/comment/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: `text=from+form&csrfmiddlewaretoken=${token}`,
+    });
+    assert.deepEqual(JSON.parse(posted.body), { text: 'from form' });
+  });
+
+  it('shows template errors on the technical 500: the postmortem and the template line', async () => {
+    const missing = await send(port, '/blog/no-template/');
+    assert.equal(missing.status, 500);
+    assert.match(missing.body, /<title>TemplateDoesNotExist at \/blog\/no-template\/<\/title>/);
+    assert.match(missing.body, /Template-loader postmortem/);
+    assert.match(missing.body, /<code>filesystem<\/code>: [^<]*templates\/blog\/absent\.html \(Source does not exist\)/);
+    const broken = await send(port, '/blog/broken/');
+    assert.match(broken.body, /Error during template rendering/);
+    assert.match(broken.body, /In template <code>blog\/broken\.html<\/code>, error at line <strong>2<\/strong>/);
+  });
+
   it('shows the technical 404 with the URLconf patterns and names', async () => {
     const reply = await send(port, '/blog/nope/<x>');
     assert.equal(reply.status, 404);
@@ -100,15 +126,16 @@ describe('fixture project over HTTP (DEBUG)', () => {
 });
 
 describe('fixture project over HTTP (DEBUG off)', () => {
-  it("uses the URLconf's handler404 and Django's minimal 500 page, leaking nothing", async () => {
+  it("renders the project's 404.html and 500.html, leaking nothing", async () => {
     const { port, log } = await start({ MANAGE_SETTINGS_MODULE: 'proj.settings_production' });
     const missing = await send(port, '/nope/<x>');
     assert.equal(missing.status, 404);
-    assert.equal(missing.body, '<h1>Nothing at /nope/&lt;x></h1>');
-    const boom = await send(port, '/boom/');
-    assert.equal(boom.status, 500);
-    assert.doesNotMatch(boom.body, /TypeError|views\.ts|Cannot read/);
-    assert.match(boom.body, /<h1>Server Error \(500\)<\/h1>/);
+    assert.equal(missing.body, '<h1>Custom not found: /nope/%3Cx%3E</h1>\n');
+    for (const path of ['/boom/', '/blog/broken/', '/blog/no-template/']) {
+      const failed = await send(port, path);
+      assert.equal(failed.status, 500);
+      assert.equal(failed.body, '<h1>Custom server error</h1>\n');
+    }
     const evil = await send(port, '/', { headers: { host: 'evil.com' } });
     assert.equal(evil.status, 400);
     assert.deepEqual(log, []);

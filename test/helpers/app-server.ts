@@ -11,6 +11,7 @@ import { ModuleLoader } from '../../src/conf/modules.js';
 import type { Settings, UserSettings } from '../../src/conf/settings.js';
 import type { View } from '../../src/http/view.js';
 import { path, type UrlconfModule } from '../../src/urls/conf.js';
+import { createTemplateEngines } from '../../src/templates/engines.js';
 import { Resolver } from '../../src/urls/resolver.js';
 import { REPO_ROOT } from './spawn-cli.js';
 
@@ -48,7 +49,8 @@ export async function serve(userSettings: UserSettings, urlconf: UrlconfModule):
   });
   const log: string[] = [];
   const loader = new ModuleLoader({ baseDir: `${REPO_ROOT}test` });
-  const app = await buildApp(settings, loader, await Resolver.load(urlconf), { errorLog: (line) => log.push(line) });
+  const parts = { resolver: await Resolver.load(urlconf), templates: await createTemplateEngines(settings, loader) };
+  const app = await buildApp(settings, loader, parts, { errorLog: (line) => log.push(line) });
   const server = http.createServer(app.listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
