@@ -48,6 +48,10 @@ export {
 } from './http/errors.js';
 export { createApp } from './app.js';
 export type { App, AppOptions, RequestListener } from './app.js';
+export { serve } from './static/media.js';
+export type { ServeKwargs } from './static/media.js';
+export { staticPatterns } from './static/urls.js';
+export type { StaticPatternsOptions } from './static/urls.js';
 
 export * as middleware from './middleware/index.js';
 export type { Middleware, MiddlewareContext, GetResponse } from './middleware/types.js';

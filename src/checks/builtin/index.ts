@@ -6,6 +6,7 @@ import { CheckRegistry, Tags } from '../registry.js';
 import { checkMiddlewareImportable } from './middleware.js';
 import { checkAllowedHosts, checkDebug, checkSecretKey } from './security.js';
 import { checkSettingTypes } from './settings.js';
+import { checkStaticfilesDirs, checkStaticSettings } from './static.js';
 import { checkTemplates } from './templates.js';
 import { checkUrlConfig, checkUrlSettings } from './urls.js';
 
@@ -14,6 +15,8 @@ export function createCheckRegistry(): CheckRegistry {
   registry.register(checkSettingTypes, { tags: [Tags.settings] });
   registry.register(checkAllowedHosts, { tags: [Tags.security] });
   registry.register(checkMiddlewareImportable, { tags: [Tags.middleware] });
+  registry.register(checkStaticfilesDirs, { tags: [Tags.staticfiles] });
+  registry.register(checkStaticSettings, { tags: [Tags.staticfiles] });
   registry.register(checkUrlConfig, { tags: [Tags.urls] });
   registry.register(checkUrlSettings, { tags: [Tags.urls] });
   registry.register(checkTemplates, { tags: [Tags.templates] });
