@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModuleLoader } from './conf/modules.js';
 import type { Settings } from './conf/settings.js';
 import { readBody } from './http/body.js';
-import { describeError, ErrorLog, type LogSink } from './http/error-log.js';
+import { describeError, ErrorLog, stderrLogger, type LevelLogger } from './http/error-log.js';
 import { effectiveAllowedHosts } from './http/host.js';
 import { HttpRequest, type RequestConfig } from './http/request.js';
 import type { HttpResponse } from './http/response.js';
@@ -24,6 +24,9 @@ import { defaultErrorHandlers, type ErrorHandler, type ErrorStatus } from './vie
 import { createDispatcher } from './views/dispatch.js';
 import { createExceptionResponder } from './views/exception.js';
 import type { ResolvedView, View } from './http/view.js';
+import { loadApps } from './apps/registry.js';
+import { staticHandlerFromSettings, urlPath } from './static/config.js';
+import type { StaticHandler } from './static/handler.js';
 import { createTemplateEngines, type TemplateEngines } from './templates/engines.js';
 import { TemplateDoesNotExist } from './templates/errors.js';
 import { runWithResolver } from './urls/context.js';
@@ -33,8 +36,12 @@ export interface AppOptions {
   /** Name and port used for requests without a Host header (runserver's bound address). */
   serverName?: string;
   serverPort?: number;
-  /** Where DEBUG's `Not Found: /x` and `Internal Server Error: /x` lines go (default: stderr). */
-  errorLog?: LogSink;
+  /** runserver --nostatic: don't serve STATIC_URL. */
+  noStatic?: boolean;
+  /** runserver --insecure: serve static files even with DEBUG off. */
+  insecure?: boolean;
+  /** Where request errors are logged with DEBUG (`Not Found: /x`; Django's django.request). Default: stderr. */
+  logger?: LevelLogger;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -60,13 +67,17 @@ export function requestConfig(settings: Settings, options: AppOptions): RequestC
 export interface AppParts {
   readonly resolver: Resolver;
   readonly templates: TemplateEngines;
+  /** Answers requests under STATIC_URL before anything else (DEBUG or --insecure). */
+  readonly staticHandler?: StaticHandler | undefined;
 }
 
 export async function createApp(settings: Settings, loader: ModuleLoader, options: AppOptions = {}): Promise<App> {
   // Without ROOT_URLCONF nothing resolves, and DEBUG shows "The install worked" as for an empty URLconf.
   const resolver = settings.ROOT_URLCONF ? await createResolver(settings, loader) : await Resolver.load([]);
   const templates = await createTemplateEngines(settings, loader);
-  return buildApp(settings, loader, { resolver, templates }, options);
+  const staticFlags = { insecure: options.insecure ?? false, nostatic: options.noStatic ?? false };
+  const staticHandler = staticHandlerFromSettings(settings, await loadApps(settings, loader), staticFlags);
+  return buildApp(settings, loader, { resolver, templates, staticHandler }, options);
 }
 
 /** The user's `404.html`-style template rendered, or undefined when there is none (Django's defaults). */
@@ -85,10 +96,10 @@ function templateLookup(templates: TemplateEngines) {
 
 /** The pipeline around an already-built resolver and template engines. */
 export async function buildApp(settings: Settings, loader: ModuleLoader, parts: AppParts, options: AppOptions = {}): Promise<App> {
-  const { resolver, templates } = parts;
+  const { resolver, templates, staticHandler } = parts;
   const config = requestConfig(settings, options);
-  const sink = options.errorLog ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  const log = new ErrorLog(settings.DEBUG ? sink : null);
+  // Django prints django.request and django.security only through the DEBUG console handler.
+  const log = new ErrorLog(settings.DEBUG ? (options.logger ?? stderrLogger) : null);
   const defaults = defaultErrorHandlers(templateLookup(templates));
   const handler = (status: ErrorStatus): ErrorHandler => (request, exception) => {
     const custom = resolver.errorHandler(status) as ErrorHandler | undefined;
@@ -137,8 +148,13 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
   /** reverse() in views and templates finds this resolver for the request's whole async chain. */
   const handleWithResolver = (request: HttpRequest) => runWithResolver(resolver, () => handle(request));
 
+  // Only URLs that could decode to STATIC_URL's path are offered to the static handler (hot path).
+  const staticPrefix = staticHandler && typeof settings.STATIC_URL === 'string' ? urlPath(settings.STATIC_URL) : undefined;
+  const mayBeStatic = (url: string) => url.startsWith(staticPrefix!) || url.includes('%') || url[0] !== '/' || url.startsWith('//');
+
   const listener: RequestListener = async (req, res) => {
     try {
+      if (staticHandler && mayBeStatic(req.url ?? '/') && (await staticHandler(req, res))) return;
       const request = new HttpRequest(req, config);
       const response = await handleWithResolver(request);
       if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);

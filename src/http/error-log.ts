@@ -5,31 +5,39 @@
  */
 import type { HttpResponse } from './response.js';
 
-export type LogSink = (line: string) => void;
+/** Python logging's levels, as the dev server's loggers number them. */
+const WARNING = 30;
+const ERROR = 40;
+
+/** A leveled logger (runserver's; see AppOptions.logger). */
+export interface LevelLogger {
+  readonly level: number;
+  log(level: number, message: string): void;
+}
+
+/** Plain lines on stderr, Django's console handler. */
+export const stderrLogger: LevelLogger = { level: WARNING, log: (_level, message) => void process.stderr.write(`${message}\n`) };
 
 export class ErrorLog {
-  readonly #sink: LogSink | null;
+  readonly #logger: LevelLogger | null;
   readonly #logged = new WeakSet<HttpResponse>();
 
-  /** A null sink disables logging (DEBUG off). */
-  constructor(sink: LogSink | null) {
-    this.#sink = sink;
+  /** A null logger disables logging (DEBUG off). */
+  constructor(logger: LevelLogger | null) {
+    this.#logger = logger;
   }
 
-  get enabled(): boolean {
-    return this.#sink !== null;
-  }
-
-  /** `message` (with `path` escaped as Django does) and the error's stack, once per response. */
+  /** `message: path` (path escaped as Django does) and the error's stack, once per response; 5xx at ERROR. */
   response(message: string, path: string, response: HttpResponse, error?: unknown): void {
-    if (!this.#sink || this.#logged.has(response)) return;
+    if (!this.#logger || this.#logged.has(response)) return;
     this.#logged.add(response);
-    this.#sink(`${message}: ${unicodeEscape(path)}${error === undefined ? '' : `\n${describeError(error)}`}`);
+    const level = response.status >= 500 ? ERROR : WARNING;
+    this.#logger.log(level, `${message}: ${unicodeEscape(path)}${error === undefined ? '' : `\n${describeError(error)}`}`);
   }
 
-  /** A message that belongs to no response (the security logger). */
+  /** A message that belongs to no response (the security logger, at ERROR). */
   message(text: string): void {
-    this.#sink?.(text);
+    this.#logger?.log(ERROR, text);
   }
 }
 

@@ -18,11 +18,11 @@ import { FIXTURES } from '../helpers/tmp-project.js';
 const project = path.join(FIXTURES, 'pipeline');
 const servers: http.Server[] = [];
 
-async function start(env: Record<string, string> = {}): Promise<{ port: number; log: string[] }> {
+async function start(env: Record<string, string> = {}, options: { noStatic?: boolean } = {}): Promise<{ port: number; log: string[] }> {
   const loader = new ModuleLoader({ baseDir: project });
   const settings = await loadSettings(cleanEnv(env), loader);
   const log: string[] = [];
-  const app = await createApp(settings, loader, { errorLog: (line) => log.push(line) });
+  const app = await createApp(settings, loader, { ...options, logger: { level: 0, log: (_level, line) => log.push(line) } });
   const server = http.createServer(app.listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,6 +48,18 @@ describe('fixture project over HTTP (DEBUG)', () => {
     assert.equal((await send(port, '/blog/posts/2/')).body, '<h1>Second post</h1>');
     const options = await send(port, '/blog/posts/', { method: 'OPTIONS' });
     assert.equal(options.headers.allow, 'GET, HEAD, OPTIONS');
+  });
+
+  it('serves STATIC_URL before the middleware, unless noStatic', async () => {
+    const css = await send(port, '/static/site.css');
+    assert.equal(css.status, 200);
+    assert.equal(css.body, 'body { color: teal; }\n');
+    assert.match(css.headers['content-type']!, /^text\/css/);
+    assert.equal(css.headers['x-handled-by'], undefined);
+    const plain = await start({}, { noStatic: true });
+    const missing = await send(plain.port, '/static/site.css');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers['x-handled-by'], 'timing');
   });
 
   it('redirects: APPEND_SLASH, a RedirectView by pattern name, redirect() by name with kwargs', async () => {
