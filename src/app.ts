@@ -23,7 +23,7 @@ import type { MiddlewareContext } from './middleware/types.js';
 import { defaultErrorHandlers, type ErrorHandler, type ErrorStatus } from './views/defaults.js';
 import { createDispatcher } from './views/dispatch.js';
 import { createExceptionResponder } from './views/exception.js';
-import type { ResolvedView, View } from './http/view.js';
+import type { MaybePromise, ResolvedView, View } from './http/view.js';
 import { loadApps } from './apps/registry.js';
 import { staticHandlerFromSettings, urlPath } from './static/config.js';
 import type { StaticHandler } from './static/handler.js';
@@ -131,7 +131,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
   const bodyLimit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE;
 
   /** The body first (bodiless requests skip the wait), then the middleware chain. */
-  function handle(request: HttpRequest): Promise<HttpResponse> {
+  function handle(request: HttpRequest): MaybePromise<HttpResponse> {
     request.templates = templates;
     const headers = request.raw.headers;
     const length = headers['content-length'];
@@ -156,7 +156,8 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
     try {
       if (staticHandler && mayBeStatic(req.url ?? '/') && (await staticHandler(req, res))) return;
       const request = new HttpRequest(req, config);
-      const response = await handleWithResolver(request);
+      let response = handleWithResolver(request);
+      if (response instanceof Promise) response = await response;
       if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
       const written = writeResponse(res, response, { head: request.method === 'HEAD' });
       if (written instanceof Promise) await written;

@@ -61,8 +61,8 @@ function describeValue(value: unknown): string {
 }
 
 /**
- * Wraps a layer so it always resolves to a response, whatever it throws, rejects with or returns.
- * One `.then` per layer rather than an async function: this runs for every layer of every request.
+ * Wraps a layer so it always gives a response, whatever it throws, rejects with or returns. A
+ * synchronous answer stays synchronous: no promise per layer per request unless a layer awaits.
  */
 export function convertExceptionToResponse(
   layer: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>,
@@ -85,7 +85,7 @@ export function convertExceptionToResponse(
       return respond(request, error);
     }
     if (result instanceof Promise) return result.then((value) => settle(request, value), (error: unknown) => respond(request, error));
-    return Promise.resolve(settle(request, result));
+    return settle(request, result);
   };
 }
 
@@ -95,7 +95,7 @@ export function convertExceptionToResponse(
  */
 export function buildChain(
   loaded: readonly LoadedMiddleware[],
-  dispatch: (request: HttpRequest) => Promise<HttpResponse>,
+  dispatch: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>,
   hooks: DispatchHooks,
   context: MiddlewareContext,
   respond: ExceptionResponder,

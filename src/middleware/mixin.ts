@@ -19,16 +19,17 @@ export abstract class MiddlewareMixin implements MiddlewareInstance {
   processRequest?(request: HttpRequest): MaybePromise<HttpResponse | null | undefined | void>;
   processResponse?(request: HttpRequest, response: HttpResponse): MaybePromise<HttpResponse>;
 
-  /** Promise chaining instead of `await`s: synchronous hooks cost no extra microtask (hot path). */
+  /** No `await`s: synchronous hooks and layers answer without allocating a promise (hot path). */
   call(request: HttpRequest): MaybePromise<HttpResponse> {
     const early = this.processRequest?.(request);
     if (early instanceof Promise) return early.then((response) => (response ? this.#out(request, response) : this.#inner(request)));
     return early ? this.#out(request, early) : this.#inner(request);
   }
 
-  #inner(request: HttpRequest): Promise<HttpResponse> {
-    const pending = this.getResponse(request);
-    return this.processResponse ? pending.then((response) => this.processResponse!(request, response)) : pending;
+  #inner(request: HttpRequest): MaybePromise<HttpResponse> {
+    const response = this.getResponse(request);
+    if (!this.processResponse) return response;
+    return response instanceof Promise ? response.then((value) => this.processResponse!(request, value)) : this.processResponse(request, response);
   }
 
   #out(request: HttpRequest, response: HttpResponse): MaybePromise<HttpResponse> {

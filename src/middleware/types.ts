@@ -11,7 +11,11 @@ import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
 import type { MaybePromise, ResolvedView, View, ViewKwargs } from '../http/view.js';
 
-export type GetResponse = (request: HttpRequest) => Promise<HttpResponse>;
+/**
+ * The next layer. It answers synchronously when everything inside does (no promise to allocate),
+ * so `await getResponse(request)` it rather than calling `.then` on it.
+ */
+export type GetResponse = (request: HttpRequest) => MaybePromise<HttpResponse>;
 
 /** Turns anything thrown while handling `request` into its response (views/exception.ts). */
 export type ExceptionResponder = (request: HttpRequest, error: unknown) => Promise<HttpResponse>;

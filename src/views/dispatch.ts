@@ -6,11 +6,9 @@
  */
 import type { HttpRequest } from '../http/request.js';
 import type { HttpResponse } from '../http/response.js';
-import type { MaybePromise, ResolvedView } from '../http/view.js';
+import type { MaybePromise, ResolvedView, View, ViewKwargs } from '../http/view.js';
 import { checkResponse } from '../middleware/chain.js';
 import type { DispatchHooks } from '../middleware/types.js';
-
-type Returned = HttpResponse | null | undefined | void;
 
 /** A response whose body is produced later (TemplateResponse): rendered after the hooks ran. */
 export interface DeferredResponse {
@@ -26,26 +24,43 @@ export function isDeferred(response: HttpResponse): response is HttpResponse & D
 /** Resolves the request's path (setting `request.resolverMatch`), or throws Http404. */
 export type ResolveRequest = (request: HttpRequest) => ResolvedView;
 
-export function createDispatcher(resolve: ResolveRequest, hooks: DispatchHooks): (request: HttpRequest) => Promise<HttpResponse> {
-  return async function dispatch(request) {
-    const { view, kwargs } = resolve(request);
-    let response: Returned;
-    for (const { hook } of hooks.view) {
-      const result = hook(request, view, kwargs);
-      // Synchronous hooks and views are not awaited: each await costs a microtask per request.
-      response = result instanceof Promise ? await result : result;
-      if (response) break;
-    }
-    if (!response) {
-      try {
-        const result = view(request, kwargs);
-        response = result instanceof Promise ? await result : result;
-      } catch (error) {
-        response = await processException(hooks, request, error);
+export function createDispatcher(resolve: ResolveRequest, hooks: DispatchHooks): (request: HttpRequest) => MaybePromise<HttpResponse> {
+  /** processView hooks from `start` on; the first response wins, else the view runs. */
+  function viewHooks(request: HttpRequest, view: View, kwargs: ViewKwargs, start: number): MaybePromise<HttpResponse> {
+    for (let i = start; i < hooks.view.length; i++) {
+      const result = hooks.view[i]!.hook(request, view, kwargs);
+      if (result instanceof Promise) {
+        return result.then((response) => (response ? finish(request, response) : viewHooks(request, view, kwargs, i + 1)));
       }
-      checkResponse(response, () => `The view ${viewLabel(view)}`);
+      if (result) return finish(request, result);
     }
+    return callView(request, view, kwargs);
+  }
+
+  /** The view, its exceptions offered to processException hooks, its result checked. */
+  function callView(request: HttpRequest, view: View, kwargs: ViewKwargs): MaybePromise<HttpResponse> {
+    const checked = (value: unknown) => {
+      checkResponse(value, () => `The view ${viewLabel(view)}`);
+      return finish(request, value);
+    };
+    const failed = (error: unknown) => processException(hooks, request, error).then(checked);
+    let result: MaybePromise<HttpResponse>;
+    try {
+      result = view(request, kwargs);
+    } catch (error) {
+      return failed(error);
+    }
+    // Synchronous views are not awaited: a promise per request is measurable on the hot path.
+    return result instanceof Promise ? result.then(checked, failed) : checked(result);
+  }
+
+  function finish(request: HttpRequest, response: HttpResponse): MaybePromise<HttpResponse> {
     return isDeferred(response) ? renderDeferred(hooks, request, response) : response;
+  }
+
+  return function dispatch(request) {
+    const { view, kwargs } = resolve(request);
+    return viewHooks(request, view, kwargs, 0);
   };
 }
 
