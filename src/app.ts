@@ -29,7 +29,7 @@ import { staticHandlerFromSettings, urlPath } from './static/config.js';
 import type { StaticHandler } from './static/handler.js';
 import { createTemplateEngines, type TemplateEngines } from './templates/engines.js';
 import { TemplateDoesNotExist } from './templates/errors.js';
-import { runWithResolver } from './urls/context.js';
+import { setServedResolver } from './urls/context.js';
 import { createResolver, Resolver } from './urls/resolver.js';
 
 export interface AppOptions {
@@ -97,6 +97,8 @@ function templateLookup(templates: TemplateEngines) {
 /** The pipeline around an already-built resolver and template engines. */
 export async function buildApp(settings: Settings, loader: ModuleLoader, parts: AppParts, options: AppOptions = {}): Promise<App> {
   const { resolver, templates, staticHandler } = parts;
+  // reverse() in views and templates (the last app built wins; one process serves one app).
+  setServedResolver(resolver);
   const config = requestConfig(settings, options);
   // Django prints django.request and django.security only through the DEBUG console handler.
   const log = new ErrorLog(settings.DEBUG ? (options.logger ?? stderrLogger) : null);
@@ -145,8 +147,6 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
     );
   }
 
-  /** reverse() in views and templates finds this resolver for the request's whole async chain. */
-  const handleWithResolver = (request: HttpRequest) => runWithResolver(resolver, () => handle(request));
 
   // Only URLs that could decode to STATIC_URL's path are offered to the static handler (hot path).
   const staticPrefix = staticHandler && typeof settings.STATIC_URL === 'string' ? urlPath(settings.STATIC_URL) : undefined;
@@ -156,7 +156,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
     try {
       if (staticHandler && mayBeStatic(req.url ?? '/') && (await staticHandler(req, res))) return;
       const request = new HttpRequest(req, config);
-      let response = handleWithResolver(request);
+      let response = handle(request);
       if (response instanceof Promise) response = await response;
       if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
       const written = writeResponse(res, response, { head: request.method === 'HEAD' });
