@@ -31,6 +31,11 @@ export class Headers implements Iterable<[string, string]> {
     this.#values.delete(name.toLowerCase());
   }
 
+  /** Calls `fn(value, name)` for each header in insertion order, without building arrays. */
+  forEach(fn: (value: string, name: string) => void): void {
+    for (const entry of this.#values.values()) fn(entry.value, entry.name);
+  }
+
   [Symbol.iterator](): Iterator<[string, string]> {
     return [...this.#values.values()].map(({ name, value }): [string, string] => [name, value])[Symbol.iterator]();
   }

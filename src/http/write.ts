@@ -12,7 +12,9 @@ const SINGLE_WRITE_LIMIT = 64 * 1024;
 /** Sync for buffered responses (the hot path), a promise for streaming ones. */
 export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): number | Promise<number> {
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of response.headers) headers[name] = value;
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   if (response.cookies.size > 0) headers['Set-Cookie'] = [...response.cookies.values()];
   const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
   if (!(response instanceof StreamingHttpResponse)) {
