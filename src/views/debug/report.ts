@@ -44,9 +44,13 @@ export function errorReport(request: HttpRequest, error: unknown, options: Debug
   const exceptions = traceback(error, options.isUserFile);
   const frame = (error as { frame?: unknown } | null)?.frame;
   const location = (error as { location?: unknown } | null)?.location;
+  const templateFrame = templateErrorFrame(error);
+  const postmortem = templatePostmortem(error);
+  const message = exceptionMessage(error);
   return {
     type: exceptionType(error),
-    message: exceptionMessage(error),
+    // A template error's message repeats its postmortem or source frame, which get their own box.
+    message: templateFrame || postmortem ? message.split('\n')[0]! : message,
     method: request.method,
     path: request.pathInfo,
     url: rawUri(request),
@@ -55,8 +59,8 @@ export function errorReport(request: HttpRequest, error: unknown, options: Debug
     raisedDuring: request.resolverMatch ? viewLabel(request.resolverMatch.func) : undefined,
     exceptions,
     codeFrame: typeof frame === 'string' && frame ? { location: typeof location === 'string' ? location : undefined, frame } : undefined,
-    templateFrame: templateErrorFrame(error),
-    postmortem: templatePostmortem(error),
+    templateFrame,
+    postmortem,
     request: requestInfo(request, settings.SESSION_COOKIE_NAME),
     settingsModule: settings.SETTINGS_MODULE,
     settings: settingsRows(settings),
