@@ -13,8 +13,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModuleLoader } from './conf/modules.js';
 import type { Settings } from './conf/settings.js';
 import { readBody } from './http/body.js';
-import { describeError, ErrorLog, stderrLogger, type LevelLogger } from './http/error-log.js';
+import { describeError, ErrorLog, stderrLogger } from './http/error-log.js';
 import { effectiveAllowedHosts } from './http/host.js';
+import type { Logger } from './http/log.js';
 import { HttpRequest, type RequestConfig } from './http/request.js';
 import type { HttpResponse } from './http/response.js';
 import { writeResponse } from './http/write.js';
@@ -40,8 +41,11 @@ export interface AppOptions {
   noStatic?: boolean;
   /** runserver --insecure: serve static files even with DEBUG off. */
   insecure?: boolean;
-  /** Where request errors are logged with DEBUG (`Not Found: /x`; Django's django.request). Default: stderr. */
-  logger?: LevelLogger;
+  /**
+   * Where request errors go (`Not Found: /x`; Django's django.request); its level decides what is
+   * shown. Default: stderr with DEBUG, nothing without (Django's console handler).
+   */
+  logger?: Logger;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -100,8 +104,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
   // reverse() in views and templates (the last app built wins; one process serves one app).
   setServedResolver(resolver);
   const config = requestConfig(settings, options);
-  // Django prints django.request and django.security only through the DEBUG console handler.
-  const log = new ErrorLog(settings.DEBUG ? (options.logger ?? stderrLogger) : null);
+  const log = new ErrorLog(options.logger ?? (settings.DEBUG ? stderrLogger : null));
   const defaults = defaultErrorHandlers(templateLookup(templates));
   const handler = (status: ErrorStatus): ErrorHandler => (request, exception) => {
     const custom = resolver.errorHandler(status) as ErrorHandler | undefined;

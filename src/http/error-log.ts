@@ -3,41 +3,32 @@
  * on stderr (`Not Found: /x`, `Internal Server Error: /boom` + stack), printed only with DEBUG.
  * Each response is logged at most once (Django's `_has_been_logged`).
  */
+import { ERROR, WARNING, type Logger } from './log.js';
 import type { HttpResponse } from './response.js';
 
-/** Python logging's levels, as the dev server's loggers number them. */
-const WARNING = 30;
-const ERROR = 40;
-
-/** A leveled logger (runserver's; see AppOptions.logger). */
-export interface LevelLogger {
-  readonly level: number;
-  log(level: number, message: string): void;
-}
-
-/** Plain lines on stderr, Django's console handler. */
-export const stderrLogger: LevelLogger = { level: WARNING, log: (_level, message) => void process.stderr.write(`${message}\n`) };
+/** Plain lines on stderr, Django's console handler (what createApp uses with DEBUG by default). */
+export const stderrLogger: Logger = { level: WARNING, log: (_level, message) => void process.stderr.write(`${message}\n`) };
 
 export class ErrorLog {
-  readonly #logger: LevelLogger | null;
+  readonly #logger: Logger | null;
   readonly #logged = new WeakSet<HttpResponse>();
 
-  /** A null logger disables logging (DEBUG off). */
-  constructor(logger: LevelLogger | null) {
+  /** A null logger disables logging. */
+  constructor(logger: Logger | null) {
     this.#logger = logger;
   }
 
   /** `message: path` (path escaped as Django does) and the error's stack, once per response; 5xx at ERROR. */
   response(message: string, path: string, response: HttpResponse, error?: unknown): void {
-    if (!this.#logger || this.#logged.has(response)) return;
-    this.#logged.add(response);
     const level = response.status >= 500 ? ERROR : WARNING;
+    if (!this.#logger || level < this.#logger.level || this.#logged.has(response)) return;
+    this.#logged.add(response);
     this.#logger.log(level, `${message}: ${unicodeEscape(path)}${error === undefined ? '' : `\n${describeError(error)}`}`);
   }
 
   /** A message that belongs to no response (the security logger, at ERROR). */
   message(text: string): void {
-    this.#logger?.log(ERROR, text);
+    if (this.#logger && ERROR >= this.#logger.level) this.#logger.log(ERROR, text);
   }
 }
 

@@ -4,8 +4,11 @@ export class Headers implements Iterable<[string, string]> {
 
   constructor(init?: Record<string, string | number> | Iterable<[string, string]>) {
     if (init === undefined) return;
-    const entries = Symbol.iterator in Object(init) ? (init as Iterable<[string, string]>) : Object.entries(init);
-    for (const [name, value] of entries) this.set(name, String(value));
+    if (Symbol.iterator in Object(init)) {
+      for (const [name, value] of init as Iterable<[string, string]>) this.set(name, value);
+    } else {
+      for (const name in init) this.set(name, (init as Record<string, string | number>)[name]!);
+    }
   }
 
   get(name: string): string | undefined {
@@ -23,17 +26,19 @@ export class Headers implements Iterable<[string, string]> {
     if (!this.has(name)) this.set(name, value);
   }
 
+  /** The headers as a plain object (name as first written → value), for node's writeHead. */
+  toRecord(): Record<string, string> {
+    const record: Record<string, string> = {};
+    for (const { name, value } of this.#values.values()) record[name] = value;
+    return record;
+  }
+
   has(name: string): boolean {
     return this.#values.has(name.toLowerCase());
   }
 
   delete(name: string): void {
     this.#values.delete(name.toLowerCase());
-  }
-
-  /** Calls `fn(value, name)` for each header in insertion order, without building arrays. */
-  forEach(fn: (value: string, name: string) => void): void {
-    for (const entry of this.#values.values()) fn(entry.value, entry.name);
   }
 
   [Symbol.iterator](): Iterator<[string, string]> {

@@ -6,15 +6,12 @@ import type { ServerResponse } from 'node:http';
 import type { HttpResponse } from './response.js';
 import { StreamingHttpResponse, type BodyChunk } from './streaming.js';
 
-/** Bodies up to this size go out in the same write as the headers (see below). */
-const SINGLE_WRITE_LIMIT = 64 * 1024;
+/** Bodies up to this size are merged with the head into one write. */
+const SINGLE_WRITE_MAX = 16 * 1024;
 
-/** Sync for buffered responses (the hot path), a promise for streaming ones. */
+/** Synchronous for buffered responses (the hot path: no promise per request), a promise when streaming. */
 export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): number | Promise<number> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  const headers: Record<string, string | string[]> = response.headers.toRecord();
   if (response.cookies.size > 0) headers['Set-Cookie'] = [...response.cookies.values()];
   const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
   if (!(response instanceof StreamingHttpResponse)) {
@@ -27,9 +24,8 @@ export function writeResponse(res: ServerResponse, response: HttpResponse, optio
       return 0;
     }
     const content = response.content;
-    // node:http sends a string body together with the headers in one write(), but a Buffer as a
-    // second chunk (writev); latin1 maps bytes 1:1, so this is binary-safe and saves a syscall.
-    if (content.length <= SINGLE_WRITE_LIMIT) res.end(content.toString('latin1'), 'latin1');
+    // A small body as a latin1 string (byte for byte) lets node send head and body in one write.
+    if (content.length <= SINGLE_WRITE_MAX) res.end(content.toString('latin1'), 'latin1');
     else res.end(content);
     return content.length;
   }

@@ -22,7 +22,8 @@ async function start(env: Record<string, string> = {}, options: { noStatic?: boo
   const loader = new ModuleLoader({ baseDir: project });
   const settings = await loadSettings(cleanEnv(env), loader);
   const log: string[] = [];
-  const app = await createApp(settings, loader, { ...options, logger: { level: 0, log: (_level, line) => log.push(line) } });
+  const logger = { level: settings.DEBUG ? 0 : Infinity, log: (_level: number, line: string) => void log.push(line) };
+  const app = await createApp(settings, loader, { ...options, logger });
   const server = http.createServer(app.listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

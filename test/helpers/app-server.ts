@@ -50,7 +50,8 @@ export async function serve(userSettings: UserSettings, urlconf: UrlconfModule):
   const log: string[] = [];
   const loader = new ModuleLoader({ baseDir: `${REPO_ROOT}test` });
   const parts = { resolver: await Resolver.load(urlconf), templates: await createTemplateEngines(settings, loader) };
-  const app = await buildApp(settings, loader, parts, { logger: { level: 0, log: (_level, line) => log.push(line) } });
+  // Like runserver's request logger: on with DEBUG, off without.
+  const app = await buildApp(settings, loader, parts, { logger: { level: settings.DEBUG ? 0 : Infinity, log: (_level, line) => log.push(line) } });
   const server = http.createServer(app.listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
