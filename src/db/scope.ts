@@ -1,7 +1,8 @@
 /**
- * `db()` for views and commands. There is no global connection: the app (per request) and the CLI
- * (per command) run code inside `runWithDatabases`, and `db()` finds that Databases through
- * AsyncLocalStorage, so tests and embedders can run several projects in one process.
+ * `db()` for views and commands. The app registers the Databases of the project it serves (one
+ * process serves one app, as Django's connections follow its settings); `runWithDatabases` scopes
+ * another one to a command or a test. A request does not run inside AsyncLocalStorage: an active
+ * one costs every promise of every request (the same trade-off as urls/context.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ImproperlyConfigured } from '../errors.js';
@@ -11,18 +12,26 @@ import { Databases, DEFAULT_DB_ALIAS } from './databases.js';
 
 const current = new AsyncLocalStorage<Databases>();
 
+/** The served app's databases: process-wide on purpose, see above. */
+let served: Databases | undefined;
+
+/** Makes `databases` the ones db() uses outside runWithDatabases(); createApp calls it. */
+export function setServedDatabases(databases: Databases): void {
+  served = databases;
+}
+
 export function runWithDatabases<T>(databases: Databases, fn: () => T): T {
   return current.run(databases, fn);
 }
 
-/** The Databases of the running request or command, if any. */
+/** The Databases of the running command or test, else those of the served app. */
 export function currentDatabases(): Databases | undefined {
-  return current.getStore();
+  return current.getStore() ?? served;
 }
 
 /** The connection for `alias` (Django's `connections[alias]`). */
 export function connection(alias: string = DEFAULT_DB_ALIAS): Connection {
-  const databases = current.getStore();
+  const databases = currentDatabases();
   if (!databases) {
     throw new ImproperlyConfigured(
       'db() was called outside a request or a manage command: there is no project whose database it could use.',

@@ -40,6 +40,7 @@ export function tableRouting(routes: Record<string, View>, handlers: Partial<Rec
 }
 
 const servers: http.Server[] = [];
+const apps: Array<{ close(): void }> = [];
 
 export async function serve(userSettings: UserSettings, urlconf: UrlconfModule): Promise<TestServer> {
   const settings = buildSettings({ SECRET_KEY: 'test-secret-key-'.repeat(4), ALLOWED_HOSTS: ['127.0.0.1'], ROOT_URLCONF: 'tests.urls', ...userSettings }, {
@@ -54,6 +55,7 @@ export async function serve(userSettings: UserSettings, urlconf: UrlconfModule):
   const app = await buildApp(settings, loader, parts, { logger: { level: settings.DEBUG ? 0 : Infinity, log: (_level, line) => log.push(line) } });
   const server = http.createServer(app.listener);
   servers.push(server);
+  apps.push(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -78,6 +80,7 @@ export function send(port: number, path: string, options: { method?: string; hea
 
 export async function closeAll(): Promise<void> {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  for (const app of apps.splice(0)) app.close();
 }
 
 /** `Set-Cookie` values as {name: value}. */

@@ -8,6 +8,11 @@ import path from 'node:path';
 import { buildSettings } from '../../src/conf/load.js';
 import { ModuleLoader } from '../../src/conf/modules.js';
 import type { Settings } from '../../src/conf/settings.js';
+import type { Databases } from '../../src/db/databases.js';
+import { assertConsistentHistory, executePlan, migrationPlan, type Target } from '../../src/db/migrations/executor.js';
+import { keyOf } from '../../src/db/migrations/migration.js';
+import { assertRunnable, loadProjectMigrations } from '../../src/db/migrations/project.js';
+import { MigrationRecorder } from '../../src/db/migrations/recorder.js';
 
 export interface DbProject {
   dir: string;
@@ -46,4 +51,30 @@ export function dbProject(options: {
     write,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * What `manage migrate [app] [migration]` does, in-process: returns the migrations applied (`+`)
+ * and unapplied (`-`), in order. Every app's leaves are the targets when none are given.
+ */
+export async function applyMigrations(
+  settings: Settings,
+  loader: ModuleLoader,
+  databases: Databases,
+  targets?: Target[],
+): Promise<string[]> {
+  const project = await loadProjectMigrations(settings, loader);
+  assertRunnable(project);
+  const connection = databases.get();
+  const recorder = new MigrationRecorder(connection);
+  const applied = new Set(recorder.applied().keys());
+  assertConsistentHistory(project.graph, applied, 'default');
+  const wanted = targets ?? project.graph.leafNodes().map((key) => [project.graph.get(key).app, project.graph.get(key).name] as const);
+  const done: string[] = [];
+  await executePlan(connection, recorder, migrationPlan(project.graph, wanted, applied), {
+    start: () => undefined,
+    success: (step) => done.push(`${step.backwards ? '-' : '+'}${keyOf(step.migration.app, step.migration.name)}`),
+    failure: () => undefined,
+  });
+  return done;
 }

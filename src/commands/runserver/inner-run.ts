@@ -106,7 +106,11 @@ export async function innerRun(context: CommandContext, options: RunserverOption
       ),
     );
     hooks.onServing?.(port);
-    await serveUntilStopped(context, server, hooks.signal);
+    try {
+      await serveUntilStopped(context, server, hooks.signal);
+    } finally {
+      app.close();
+    }
   } finally {
     await loggers.close();
   }

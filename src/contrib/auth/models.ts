@@ -120,11 +120,14 @@ export async function setPassword(db: Connection, user: User, raw: string | null
   return getUserById(db, user.id)!;
 }
 
-/** Whether `raw` is the user's password; a hash made with old parameters is upgraded on the way. */
-export async function verifyPassword(db: Connection, user: User, raw: string): Promise<boolean> {
+/**
+ * The user when `raw` is their password, else undefined. A hash made with older parameters is
+ * upgraded on the way, so the user returned then carries the new hash.
+ */
+export async function checkUserPassword(db: Connection, user: User, raw: string): Promise<User | undefined> {
   const { valid, mustUpdate } = await checkPassword(raw, user.password);
-  if (mustUpdate) await setPassword(db, user, raw);
-  return valid;
+  if (!valid) return undefined;
+  return mustUpdate ? setPassword(db, user, raw) : user;
 }
 
 export function updateLastLogin(db: Connection, user: User): void {

@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { checkMigrations } from '../../../src/checks/builtin/migrations.js';
 import { Databases } from '../../../src/db/databases.js';
-import {
-  assertConsistentHistory,
-  executePlan,
-  MigrationFailed,
-  migrationPlan,
-  type Target,
-} from '../../../src/db/migrations/executor.js';
-import { assertRunnable, loadProjectMigrations, migrationByPrefix } from '../../../src/db/migrations/project.js';
+import { MigrationFailed, type Target } from '../../../src/db/migrations/executor.js';
+import { loadProjectMigrations, migrationByPrefix } from '../../../src/db/migrations/project.js';
 import { MigrationRecorder } from '../../../src/db/migrations/recorder.js';
-import { keyOf } from '../../../src/db/migrations/migration.js';
-import { dbProject, type DbProject } from '../../helpers/db-project.js';
+import { applyMigrations, dbProject, type DbProject } from '../../helpers/db-project.js';
 
 let project: DbProject | undefined;
 let databases: Databases | undefined;
@@ -23,24 +16,10 @@ afterEach(() => {
   databases = undefined;
 });
 
-/** Runs `manage migrate`'s steps; returns the keys applied (+) and unapplied (-) in order. */
+/** `manage migrate` in-process, on the test's project. */
 async function migrate(p: DbProject, targets?: Target[]): Promise<string[]> {
-  const loaded = await loadProjectMigrations(p.settings, p.loader);
-  assertRunnable(loaded);
   databases ??= new Databases(p.settings);
-  const connection = databases.get();
-  const recorder = new MigrationRecorder(connection);
-  const applied = new Set(recorder.applied().keys());
-  assertConsistentHistory(loaded.graph, applied, 'default');
-  const wanted = targets ?? loaded.graph.leafNodes().map((key) => key.split('.') as unknown as Target);
-  const plan = migrationPlan(loaded.graph, wanted, applied);
-  const done: string[] = [];
-  await executePlan(connection, recorder, plan, {
-    start: () => undefined,
-    success: (step) => done.push(`${step.backwards ? '-' : '+'}${keyOf(step.migration.app, step.migration.name)}`),
-    failure: () => undefined,
-  });
-  return done;
+  return applyMigrations(p.settings, p.loader, databases, targets);
 }
 
 const tables = (): string[] =>
