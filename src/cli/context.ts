@@ -24,6 +24,7 @@ function output(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, flags: Color
   return {
     write: (text) => void stream.write(text),
     isTTY: stream.isTTY === true,
+    stream,
     style: createStyle(colorEnabled(stream, env, flags)),
   };
 }

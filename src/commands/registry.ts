@@ -18,6 +18,10 @@ const entry = (name: string, section: string, load: () => Promise<{ default: Com
 
 export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('check', 'managets', () => import('./check.js')),
+  entry('completion', 'managets', () => import('./completion.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
+  entry('shell', 'managets', () => import('./shell.js')),
+  entry('startapp', 'managets', () => import('./startapp.js')),
+  entry('startproject', 'managets', () => import('./startproject.js')),
   entry('version', 'managets', () => import('./version.js')),
 ]);
