@@ -3,6 +3,7 @@
  * the project's TypeScript modules), TypeScript syntax and top-level await. `-c code`, or code piped
  * on stdin, runs once and exits, as Django's shell does: output only through console.log.
  */
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import repl from 'node:repl';
@@ -62,12 +63,43 @@ async function readAll(stream: NodeJS.ReadStream): Promise<string> {
   return text;
 }
 
+interface EsBuild {
+  transformSync(code: string, options: Record<string, unknown>): { code: string };
+}
+
+/** esbuild stopped at the end of the input: an open bracket, comment or template literal. */
+function isUnfinished(code: string, error: unknown): boolean {
+  const text = String(error);
+  return /end of file|to terminate multi-line comment/.test(text) || (text.includes('Unterminated string literal') && code.includes('`'));
+}
+
+/**
+ * TypeScript in the REPL: each input goes through tsx's own esbuild before Node evaluates it.
+ * Synchronously, unlike tsx/patch-repl, so pasted lines still run in order.
+ */
+function evaluateTypeScript(server: repl.REPLServer): void {
+  const esbuild = createRequire(import.meta.resolve('tsx'))('esbuild') as EsBuild;
+  const evaluate = server.eval;
+  const transformed: repl.REPLEval = function (this: repl.REPLServer, code, context, file, callback) {
+    let js = code;
+    try {
+      js = esbuild.transformSync(code, { loader: 'ts', sourcefile: file, tsconfigRaw: { compilerOptions: { preserveValueImports: true } } }).code;
+    } catch (error) {
+      // An unfinished entry (`function f(x: number) {`): ask for the next line, as Node does for JS.
+      if (isUnfinished(code, error)) return callback(new repl.Recoverable(error as Error), undefined);
+      // Invalid: Node's own eval reports it.
+    }
+    evaluate.call(this, js, context, file, callback);
+  };
+  // The REPL's own eval (top-level await, recoverable errors) stays underneath ours.
+  (server as { eval: repl.REPLEval }).eval = transformed;
+}
+
 async function interactive(context: CommandContext, scope: Record<string, unknown>): Promise<void> {
-  // tsx's REPL patch: each input is transformed from TypeScript before Node evaluates it.
-  await import('tsx/patch-repl' as string);
   const terminal = context.stdout.isTTY;
   context.stdout.write(`managets shell. In scope: ${Object.keys(scope).join(', ')}. Top-level await works; exit with .exit or Ctrl-D.\n`);
   const server = repl.start({ input: context.stdin, output: context.stdout.stream, terminal, useGlobal: true, ignoreUndefined: true });
+  evaluateTypeScript(server);
   Object.assign(server.context, scope);
   if (terminal) server.setupHistory(path.join(os.homedir(), '.node_repl_history'), () => {});
   await new Promise<void>((resolve) => server.on('exit', resolve));

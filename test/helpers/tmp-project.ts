@@ -6,15 +6,26 @@ import { REPO_ROOT } from './spawn-cli.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 
-/**
- * A temp copy of `test/fixtures/<name>`. A `node_modules/managets` link back to this checkout keeps
- * `import ... from 'managets'` working outside the repo.
- */
-export function tmpProject(name: string): { dir: string; cleanup(): void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `managets-${name}-`));
-  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
-  const modules = path.join(dir, 'node_modules');
-  mkdirSync(modules);
-  symlinkSync(REPO_ROOT.replace(/\/$/, ''), path.join(modules, 'managets'), 'dir');
+/** An empty temp directory, for scaffolding a project from nothing. */
+export function tmpDir(prefix: string): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `managets-${prefix}-`));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Installs this checkout into `dir` as npm would: `node_modules/managets` links back here, so
+ * `import ... from 'managets'` (and `--import managets/register`) work outside the repo.
+ */
+export function linkManagets(dir: string): void {
+  const modules = path.join(dir, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  symlinkSync(REPO_ROOT.replace(/\/$/, ''), path.join(modules, 'managets'), 'dir');
+}
+
+/** A temp copy of `test/fixtures/<name>`, with managets linked in. */
+export function tmpProject(name: string): { dir: string; cleanup(): void } {
+  const project = tmpDir(name);
+  cpSync(path.join(FIXTURES, name), project.dir, { recursive: true });
+  linkManagets(project.dir);
+  return project;
 }
