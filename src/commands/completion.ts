@@ -20,6 +20,7 @@ const SCRIPT = [
   '  COMPREPLY=( $(compgen -W "$words" -- "$cur") )',
   '}',
   'if [ -n "${ZSH_VERSION:-}" ]; then',
+  '  (( $+functions[compdef] )) || { autoload -U +X compinit && compinit; }',
   '  autoload -U +X bashcompinit && bashcompinit',
   'fi',
   'complete -o default -F _manage_completion manage managets manage.ts',
