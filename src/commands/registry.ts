@@ -24,4 +24,6 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('startapp', 'managets', () => import('./startapp.js')),
   entry('startproject', 'managets', () => import('./startproject.js')),
   entry('version', 'managets', () => import('./version.js')),
+  entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
+  entry('findstatic', 'staticfiles', () => import('./findstatic.js')),
 ]);
