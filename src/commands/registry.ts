@@ -21,6 +21,7 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('completion', 'managets', () => import('./completion.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
   entry('shell', 'managets', () => import('./shell.js')),
+  entry('showurls', 'managets', () => import('./showurls.js')),
   entry('startapp', 'managets', () => import('./startapp.js')),
   entry('startproject', 'managets', () => import('./startproject.js')),
   entry('version', 'managets', () => import('./version.js')),

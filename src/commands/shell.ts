@@ -1,7 +1,8 @@
 /**
- * `manage shell`: a node:repl with the project loaded (settings, apps, an `importModule` helper for
- * the project's TypeScript modules), TypeScript syntax and top-level await. `-c code`, or code piped
- * on stdin, runs once and exits, as Django's shell does: output only through console.log.
+ * `manage shell`: a node:repl with the project loaded (settings, apps, reverse/resolve, and an
+ * `importModule` helper for the project's TypeScript modules), TypeScript syntax and top-level
+ * await. `-c code`, or code piped on stdin, runs once and exits, as Django's shell does: output
+ * only through console.log.
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import repl from 'node:repl';
 import { fileURLToPath } from 'node:url';
 import { loadApps } from '../apps/registry.js';
 import { ERROR_CODES, UserCodeError } from '../errors.js';
+import { createResolver, type Resolver } from '../urls/resolver.js';
+import type { ReverseOptions } from '../urls/reverse.js';
 import { defineCommand, type CommandContext } from './command.js';
 
 type AsyncFunctionConstructor = new (...args: string[]) => (...values: unknown[]) => Promise<unknown>;
@@ -21,11 +24,25 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The names available in the shell. */
 async function shellScope(context: CommandContext): Promise<Record<string, unknown>> {
   const settings = await context.settings();
+  // A broken or missing URLconf must not keep the shell from opening: reverse()/resolve() rethrow it.
+  let resolver: Resolver | undefined;
+  let urlconfError: unknown;
+  try {
+    resolver = await createResolver(settings, context.loader);
+  } catch (error) {
+    urlconfError = error;
+  }
+  const urls = (): Resolver => {
+    if (!resolver) throw urlconfError;
+    return resolver;
+  };
   return {
     settings,
     apps: await loadApps(settings, context.loader),
     /** `await importModule('polls.views')` or a path relative to the project. */
     importModule: async (name: string) => (await context.loader.importModule(name)).module,
+    reverse: (viewname: string, options?: ReverseOptions) => urls().reverse(viewname, options),
+    resolve: (path: string) => urls().resolve(path),
   };
 }
 

@@ -52,6 +52,19 @@ describe('manage shell', () => {
     assert.match(result.stderr, /^No module named 'proj\.nope'\. Tried:\n {4}.*proj\/nope\.ts\n/);
   });
 
+  it('reverse and resolve use ROOT_URLCONF, namespaces included', async () => {
+    const code = "console.log(reverse('polls:detail', { kwargs: { question_id: 3 } }), resolve('/api/items/7').viewName)";
+    const result = await runManage(['shell', '-c', code], { cwd: path.join(FIXTURES, 'showurls') });
+    assert.deepEqual([result.code, result.stdout, result.stderr], [0, '/polls/3/ v1:item\n', '']);
+  });
+
+  it('a project without a URLconf still gets a shell; reverse() says why it cannot work', async () => {
+    const result = await runManage(['shell', '-c', "console.log(typeof settings); reverse('home')"], { cwd: project });
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, 'object\n');
+    assert.match(result.stderr, /^ImproperlyConfigured: The ROOT_URLCONF setting must name the module that defines urlpatterns\.\n/);
+  });
+
   it('without settings: the settings error, like every project command', async () => {
     const result = await runManage(['shell', '-c', '1'], { cwd: path.parse(process.cwd()).root });
     assert.equal(result.code, 1);
@@ -66,7 +79,7 @@ describe('manage shell', () => {
       env: cleanEnv({ HOME: home.dir, NO_COLOR: '1', TERM: 'dumb' }),
       command: ['script', ['-q', '-c', command, '/dev/null']],
     });
-    await shell.waitFor(/In scope: settings, apps, importModule\./);
+    await shell.waitFor(/In scope: settings, apps, importModule, reverse, resolve\./);
     // Typed and pasted lines alike run in order, including a multi-line TypeScript entry and an await.
     shell.child.stdin!.write(
       [

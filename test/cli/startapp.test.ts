@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runManage, runManagets } from '../helpers/spawn-cli.js';
-import { linkManagets, tmpDir } from '../helpers/tmp-project.js';
+import { linkManagets, tmpDir, typeCheck } from '../helpers/tmp-project.js';
 
 /** Every file and folder under `dir`, relative and sorted (folders end with a slash). */
 function tree(dir: string, prefix = ''): string[] {
@@ -65,6 +65,22 @@ describe('manage startapp', () => {
     const check = await runManage(['check'], { cwd: project });
     assert.equal(check.stderr, '');
     assert.equal(check.code, 0);
+  });
+
+  it("included in the project's URLconf, its URLs are routed under its namespace and everything type-checks", async () => {
+    const urlsFile = path.join(project, 'mysite', 'urls.ts');
+    writeFileSync(
+      urlsFile,
+      readFileSync(urlsFile, 'utf8')
+        .replace("// import { include, path } from 'managets';", "import { include, path } from 'managets';")
+        .replace('= [];', "= [path('polls/', include('polls.urls'))];"),
+    );
+    const urls = await runManage(['showurls'], { cwd: project });
+    assert.equal(urls.stderr, '');
+    assert.equal(urls.stdout, 'URL      VIEW   NAME\n/polls/  index  polls:index\n');
+    const tsc = await typeCheck(project);
+    assert.equal(tsc.stdout + tsc.stderr, '');
+    assert.equal(tsc.code, 0);
   });
 
   it('in a nested directory: the dotted name is advised', async () => {

@@ -3,12 +3,12 @@
  * and runs through its own `./manage.ts`, and Django's errors for bad names and directories.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_MIDDLEWARE } from '../../src/conf/defaults.js';
 import { REPO_ROOT, runManage, runManagets, runProcess } from '../helpers/spawn-cli.js';
-import { linkManagets, tmpDir } from '../helpers/tmp-project.js';
+import { linkManagets, tmpDir, typeCheck } from '../helpers/tmp-project.js';
 
 const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -102,9 +102,7 @@ describe('managets startproject', () => {
   });
 
   it('type-checks under its own strict tsconfig', async () => {
-    linkTypes(project);
-    const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = await runProcess(process.execPath, [tsc, '-p', project], { cwd: project, timeoutMs: 60_000 });
+    const result = await typeCheck(project);
     assert.equal(result.stdout + result.stderr, '');
     assert.equal(result.code, 0);
   });
@@ -115,11 +113,6 @@ describe('managets startproject', () => {
     assert.ok(result.stdout.includes(`Creating ${path.join(workspace.dir, 'verbose', 'verbose', 'settings.ts')}\n`));
   });
 });
-
-/** What `npm install` of the devDependencies would give the editor: @types/node. */
-function linkTypes(dir: string): void {
-  symlinkSync(path.join(REPO_ROOT, 'node_modules', '@types'), path.join(dir, 'node_modules', '@types'), 'dir');
-}
 
 describe('startproject errors (Django wording, nothing created)', () => {
   const workspace = tmpDir('startproject-errors');

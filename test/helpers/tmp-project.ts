@@ -1,8 +1,8 @@
 /** Copies a fixture project into a temp dir so tests can edit files freely. */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from './spawn-cli.js';
+import { REPO_ROOT, runProcess, type RunResult } from './spawn-cli.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 
@@ -28,4 +28,12 @@ export function tmpProject(name: string): { dir: string; cleanup(): void } {
   cpSync(path.join(FIXTURES, name), project.dir, { recursive: true });
   linkManagets(project.dir);
   return project;
+}
+
+/** Type-checks a project with its own tsconfig, as its editor would (@types/node linked in as npm would). */
+export function typeCheck(dir: string): Promise<RunResult> {
+  const types = path.join(dir, 'node_modules', '@types');
+  if (!existsSync(types)) symlinkSync(path.join(REPO_ROOT, 'node_modules', '@types'), types, 'dir');
+  const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  return runProcess(process.execPath, [tsc, '-p', dir], { cwd: dir, timeoutMs: 60_000 });
 }
