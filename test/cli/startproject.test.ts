@@ -65,7 +65,7 @@ describe('managets startproject', () => {
     assert.deepEqual(settings.INSTALLED_APPS, []);
     assert.deepEqual(settings.MIDDLEWARE, DEFAULT_MIDDLEWARE);
     assert.equal(settings.ROOT_URLCONF, 'mysite.urls');
-    assert.deepEqual(settings.TEMPLATES, [{ DIRS: [], APP_DIRS: true }]);
+    assert.deepEqual(settings.TEMPLATES, [{ DIRS: [], APP_DIRS: true, OPTIONS: { context_processors: ['managets.contextProcessors.messages'] } }]);
     assert.equal(settings.STATIC_URL, 'static/');
   });
 
