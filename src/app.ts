@@ -10,6 +10,7 @@ import { readBody } from './http/body.js';
 import { HttpError } from './http/errors.js';
 import { effectiveAllowedHosts } from './http/host.js';
 import { HttpRequest, type RequestConfig } from './http/request.js';
+import type { Logger } from './http/log.js';
 import { HttpResponse } from './http/response.js';
 import { writeResponse } from './http/write.js';
 
@@ -17,6 +18,12 @@ export interface AppOptions {
   /** Name and port used for requests without a Host header (runserver's bound address). */
   serverName?: string;
   serverPort?: number;
+  /** runserver --nostatic: don't serve STATIC_URL. */
+  noStatic?: boolean;
+  /** runserver --insecure: serve static files even with DEBUG off. */
+  insecure?: boolean;
+  /** Where request errors are logged (`Not Found: /x`; Django's django.request). */
+  logger?: Logger;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

@@ -47,6 +47,24 @@ export {
   RequestDataTooBig,
 } from './http/errors.js';
 export { createApp } from './app.js';
+
+/**
+ * Django's get_wsgi_application(): the request listener of the project whose settings module is
+ * named by MANAGE_SETTINGS_MODULE (or the nearest package.json's `manage.settings`), to serve it
+ * from your own node:http server, node:cluster worker or process manager in production.
+ */
+export async function getRequestListener(
+  options: { baseDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<import('./app.js').RequestListener> {
+  const [{ ModuleLoader }, { loadSettings }, { createApp }] = await Promise.all([
+    import('./conf/modules.js'),
+    import('./conf/load.js'),
+    import('./app.js'),
+  ]);
+  const loader = new ModuleLoader({ baseDir: options.baseDir ?? process.cwd() });
+  const settings = await loadSettings(options.env ?? process.env, loader);
+  return (await createApp(settings, loader)).listener;
+}
 export type { App, AppOptions, RequestListener } from './app.js';
 export { serve } from './static/media.js';
 export type { ServeKwargs } from './static/media.js';

@@ -20,12 +20,13 @@ export interface ContextOptions {
   color: ColorFlags;
 }
 
-function output(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, flags: ColorFlags): Output {
+function output(stream: NodeJS.WriteStream & { fd: number }, env: NodeJS.ProcessEnv, flags: ColorFlags): Output {
   return {
     write: (text) => void stream.write(text),
     isTTY: stream.isTTY === true,
     stream,
     style: createStyle(colorEnabled(stream, env, flags)),
+    fd: stream.fd,
   };
 }
 

@@ -20,6 +20,7 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('check', 'managets', () => import('./check.js')),
   entry('completion', 'managets', () => import('./completion.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
+  entry('runserver', 'managets', () => import('./runserver.js')),
   entry('shell', 'managets', () => import('./shell.js')),
   entry('showurls', 'managets', () => import('./showurls.js')),
   entry('startapp', 'managets', () => import('./startapp.js')),

@@ -27,7 +27,7 @@ export class HttpResponse {
   constructor(content: string | Buffer | Uint8Array = '', init: ResponseInit = {}) {
     this.status = init.status ?? 200;
     this.reason = init.reason;
-    this.headers = new Headers(init.headers ?? {});
+    this.headers = new Headers(init.headers);
     this.headers.setDefault('Content-Type', init.contentType ?? 'text/html; charset=utf-8');
     this.#content = toBuffer(content);
   }
