@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_MIDDLEWARE } from '../../src/conf/defaults.js';
-import { REPO_ROOT, runManage, runManagets, runProcess } from '../helpers/spawn-cli.js';
+import { ProcessPool, REPO_ROOT, runManage, runManagets, runProcess } from '../helpers/spawn-cli.js';
 import { linkManagets, tmpDir, typeCheck } from '../helpers/tmp-project.js';
 
 const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -26,13 +26,17 @@ function files(dir: string, prefix = ''): string[] {
 describe('managets startproject', () => {
   const workspace = tmpDir('startproject');
   const project = path.join(workspace.dir, 'mysite');
+  const pool = new ProcessPool();
   let created: Awaited<ReturnType<typeof runManagets>>;
 
   before(async () => {
     created = await runManagets(['startproject', 'mysite'], { cwd: workspace.dir });
     linkManagets(project);
   });
-  after(() => workspace.cleanup());
+  after(async () => {
+    await pool.killAll();
+    workspace.cleanup();
+  });
 
   it('creates the project and says what to do next', () => {
     assert.equal(created.stderr, '');
@@ -99,6 +103,15 @@ describe('managets startproject', () => {
     } finally {
       writeFileSync(manifest, original);
     }
+  });
+
+  it('manage runserver serves the welcome page at /', async () => {
+    const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project });
+    const base = await server.ready();
+    const response = await fetch(`${base}/`);
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /The install worked successfully! Congratulations!/);
+    await server.stop();
   });
 
   it('type-checks under its own strict tsconfig', async () => {
