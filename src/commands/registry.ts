@@ -19,8 +19,9 @@ const entry = (name: string, section: string, load: () => Promise<{ default: Com
 export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('check', 'managets', () => import('./check.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
-  entry('runserver', 'managets', () => import('./runserver.js')),
   entry('version', 'managets', () => import('./version.js')),
   entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
   entry('findstatic', 'staticfiles', () => import('./findstatic.js')),
+  // Django lists the staticfiles variant (the one that serves STATIC_URL) under [staticfiles].
+  entry('runserver', 'staticfiles', () => import('./runserver.js')),
 ]);

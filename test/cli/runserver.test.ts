@@ -87,6 +87,18 @@ describe('runserver: startup', () => {
   });
 });
 
+describe('runserver: help', () => {
+  it("is listed under [staticfiles] as Django's staticfiles variant, with Django's options", async () => {
+    const help = await runManage(['help'], { cwd, env: cleanEnv() });
+    assert.match(help.stdout, /\[staticfiles\]\n {4}collectstatic\n {4}findstatic\n {4}runserver\n/);
+    const usage = await runManage(['runserver', '--help'], { cwd, env: cleanEnv() });
+    assert.match(usage.stdout, /^Usage: manage runserver \[options\] \[addrport\]\n\nStarts a lightweight web server for development and also serves static files\.\n/);
+    for (const option of ['-6, --ipv6', '--nothreading', '--noreload', '--nostatic', '--insecure', '--skip-checks']) {
+      assert.ok(usage.stdout.includes(option), option);
+    }
+  });
+});
+
 describe('runserver: refusing to start', () => {
   const fails = async (args: string[], stderr: RegExp, options: { cwd?: string } = {}) => {
     const result = await runManage(['runserver', '--noreload', ...args], { cwd: options.cwd ?? cwd, env: cleanEnv() });
