@@ -71,6 +71,23 @@ export type { ServeKwargs } from './static/media.js';
 export { staticPatterns } from './static/urls.js';
 export type { StaticPatternsOptions } from './static/urls.js';
 
+export * as middleware from './middleware/index.js';
+export type { Middleware, MiddlewareContext, GetResponse } from './middleware/types.js';
+export { getToken, rotateToken } from './middleware/csrf-token.js';
+export type { Session } from './middleware/session-store.js';
+export { View, TemplateView, RedirectView } from './views/generic.js';
+export type { ClassView } from './views/generic.js';
+export type { ViewKwargs } from './http/view.js';
+export {
+  requireHttpMethods,
+  requireGET,
+  requirePOST,
+  requireSafe,
+  csrfExempt,
+  noAppendSlash,
+  xframeOptionsExempt,
+} from './views/decorators.js';
+export { redirect, resolveUrl, getObjectOr404 } from './views/shortcuts.js';
 export { render, renderToString, TemplateResponse, ContentNotRenderedError } from './templates/response.js';
 export { createTemplateEngines, TemplateEngines, Template } from './templates/engines.js';
 export type { TemplateContext, TemplateEnginesOptions } from './templates/engines.js';

@@ -80,11 +80,15 @@ export interface KnownSettings {
   SESSION_COOKIE_PATH?: string;
   SESSION_COOKIE_DOMAIN?: string | null;
   SESSION_EXPIRE_AT_BROWSER_CLOSE?: boolean;
+  SESSION_SAVE_EVERY_REQUEST?: boolean;
   CSRF_COOKIE_NAME?: string;
   CSRF_HEADER_NAME?: string;
   CSRF_COOKIE_SECURE?: boolean;
   CSRF_COOKIE_HTTPONLY?: boolean;
   CSRF_COOKIE_SAMESITE?: 'Lax' | 'Strict' | 'None' | false;
+  CSRF_COOKIE_AGE?: number | null;
+  CSRF_COOKIE_PATH?: string;
+  CSRF_COOKIE_DOMAIN?: string | null;
   CSRF_TRUSTED_ORIGINS?: string[];
   CSRF_FAILURE_VIEW?: Importable<unknown> | null;
   X_FRAME_OPTIONS?: 'DENY' | 'SAMEORIGIN';

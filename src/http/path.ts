@@ -28,7 +28,7 @@ export function splitTarget(target: string): { rawPath: string; query: string } 
   let rawPath = cut === -1 ? target : target.slice(0, cut);
   const query = cut === -1 ? '' : target.slice(cut + 1);
   // An absolute-form target (GET http://host/x HTTP/1.1) routes by its path.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rawPath)) rawPath = rawPath.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
+  if (rawPath[0] !== '/' && /^[a-z][a-z0-9+.-]*:\/\//i.test(rawPath)) rawPath = rawPath.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
   // Django's WSGIRequestHandler: a leading // would make redirects protocol-relative.
   if (rawPath.startsWith('//')) rawPath = '/' + rawPath.replace(/^\/+/, '');
   if (!rawPath.startsWith('/')) rawPath = '/' + rawPath;

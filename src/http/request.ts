@@ -28,11 +28,20 @@ export interface RequestConfig {
 
 /** Names matched by Django's resolver; set on the request once URL resolution succeeded. */
 export interface RequestResolverMatch {
+  /** The view that was matched. */
+  readonly func: unknown;
+  readonly args?: readonly unknown[];
+  readonly kwargs: Readonly<Record<string, unknown>>;
   readonly urlName?: string | null | undefined;
   readonly route?: string;
   readonly viewName?: string;
-  readonly kwargs?: Readonly<Record<string, unknown>>;
+  /** How the debug pages name the view (Django's `_func_path`). */
+  readonly funcPath?: string;
+  readonly appName?: string;
+  readonly namespace?: string;
   readonly namespaces?: readonly string[];
+  /** The pattern chains tried up to the match (the debug 404 lists them). */
+  readonly tried?: unknown;
 }
 
 /** Shared by every bodiless request (Buffers of length 0 hold nothing to mutate). */

@@ -9,7 +9,8 @@ import { StreamingHttpResponse, type BodyChunk } from './streaming.js';
 /** Bodies up to this size are merged with the head into one write. */
 const SINGLE_WRITE_MAX = 16 * 1024;
 
-export async function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): Promise<number> {
+/** Synchronous for buffered responses (the hot path: no promise per request), a promise when streaming. */
+export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): number | Promise<number> {
   const headers: Record<string, string | string[]> = response.headers.toRecord();
   if (response.cookies.size > 0) headers['Set-Cookie'] = [...response.cookies.values()];
   const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
