@@ -31,7 +31,7 @@ async function serve(args: string[] = [], env: Record<string, string> = {}): Pro
 function stalledUpload(port: number): Promise<net.Socket> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => {
-      socket.write('POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4\r\n\r\n');
+      socket.write('POST /upload/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4\r\n\r\n');
       resolve(socket);
     });
     socket.on('error', () => {});
@@ -54,9 +54,13 @@ describe('runserver: startup', () => {
       '',
     ]);
     assert.notEqual(new URL(url).port, '0');
-    const reply = await request(`${url}/path?q=1`);
-    assert.equal(reply.status, 404);
-    await server.waitFor(new RegExp(`${TIME} "GET /path\\?q=1 HTTP/1\\.1" 404 ${Buffer.byteLength(reply.body)}\\n`), 5000, 'stderr');
+    const hello = await request(`${url}/?q=1`);
+    assert.equal(hello.body, 'hello');
+    await server.waitFor(new RegExp(`${TIME} "GET /\\?q=1 HTTP/1\\.1" 200 5\\n`), 5000, 'stderr');
+    const missing = await request(`${url}/path?q=1`);
+    assert.equal(missing.status, 404);
+    // DEBUG: the request logger's line comes first, then the request log's.
+    await server.waitFor(new RegExp(`Not Found: /path\\n${TIME} "GET /path\\?q=1 HTTP/1\\.1" 404 ${Buffer.byteLength(missing.body)}\\n`), 5000, 'stderr');
     assert.doesNotMatch(server.stderr, /\x1b\[/, 'no colour when stderr is not a terminal');
   });
 
@@ -69,7 +73,7 @@ describe('runserver: startup', () => {
   it('shows the time each request took at -v 2', async () => {
     const { server, url } = await serve(['-v', '2']);
     await request(`${url}/`);
-    await server.waitFor(new RegExp(`${TIME} "GET / HTTP/1\\.1" 404 \\d+ \\(\\d+\\.\\d\\d ms\\)\\n`), 5000, 'stderr');
+    await server.waitFor(new RegExp(`${TIME} "GET / HTTP/1\\.1" 200 5 \\(\\d+\\.\\d\\d ms\\)\\n`), 5000, 'stderr');
   });
 
   it('lists the reachable URLs when bound to every interface', async () => {
@@ -78,7 +82,7 @@ describe('runserver: startup', () => {
     const port = new URL(url).port;
     assert.match(url, /^http:\/\/0\.0\.0\.0:\d+$/);
     assert.match(server.stdout, new RegExp(`\\n  Local:   http://127\\.0\\.0\\.1:${port}/\\n`));
-    assert.equal((await request(`http://127.0.0.1:${port}/`)).status, 404);
+    assert.equal((await request(`http://127.0.0.1:${port}/`)).body, 'hello');
   });
 
   it('shows system check warnings and serves anyway', async () => {
@@ -156,9 +160,19 @@ describe('runserver: serving', () => {
     assert.match(server.stderr, new RegExp(`${TIME} You're accessing the development server over HTTPS, but it only supports HTTP\\.\\n`));
   });
 
-  it('closes every connection with --nothreading', async () => {
+  it('serves a slow view without holding up another request', async () => {
+    const { url } = await serve();
+    const started = Date.now();
+    const replies = await Promise.all([request(`${url}/slow/`), request(`${url}/slow/`)]);
+    assert.ok(Date.now() - started < 550, `took ${Date.now() - started} ms`);
+    assert.deepEqual(replies.map((r) => r.body), ['slow', 'slow']);
+  });
+
+  it('serves one request at a time with --nothreading, closing every connection', async () => {
     const { url } = await serve(['--nothreading']);
-    const replies = await Promise.all([request(`${url}/a`), request(`${url}/b`)]);
+    const started = Date.now();
+    const replies = await Promise.all([request(`${url}/slow/`), request(`${url}/slow/`)]);
+    assert.ok(Date.now() - started >= 600, `took ${Date.now() - started} ms`);
     for (const reply of replies) assert.equal(reply.headers.connection, 'close');
   });
 
@@ -178,7 +192,9 @@ describe('runserver: serving', () => {
     await request(`${url}/to-file`);
     await server.stop('SIGINT');
     assert.match(readFileSync(log, 'utf8'), new RegExp(`^${TIME} "GET /to-file HTTP/1\\.1" 404 \\d+\\n$`));
-    assert.doesNotMatch(server.stderr, /to-file/);
+    // The request logger (DEBUG's `Not Found: /to-file`) still writes to stderr: only `server` moved.
+    assert.doesNotMatch(server.stderr, /"GET \/to-file/);
+    assert.match(server.stderr, /^Not Found: \/to-file\n$/m);
   });
 });
 
@@ -197,7 +213,7 @@ describe('runserver: stopping', () => {
       server.child.kill(signal);
       await sleep(200);
       upload.write('body');
-      assert.match(await reply, /^HTTP\/1\.1 404 Not Found\r\n[^]*Connection: close\r\n/);
+      assert.match(await reply, /^HTTP\/1\.1 200 OK\r\n[^]*Connection: close\r\n(?:[^]*\r\n)?\r\n4 bytes$/);
       const { code } = await server.exited;
       assert.equal(code, 0);
       assert.equal(server.stdout, stdout, 'nothing printed on the way out');
