@@ -26,14 +26,19 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-/** Runs `manage <args>` to completion. */
-export function runManage(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+/** Runs `manage <args>` to completion; `input` is written to its stdin (otherwise stdin is closed). */
+export function runManage(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MANAGE_BIN, ...args], { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdin = options.input === undefined ? 'ignore' : 'pipe';
+    const child = spawn(process.execPath, [MANAGE_BIN, ...args], { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: [stdin, 'pipe', 'pipe'] });
+    if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -50,8 +55,13 @@ export class ManageProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }) {
-    this.child = spawn(process.execPath, [MANAGE_BIN, ...args], {
+  /** `terminal`: run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY. */
+  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }) {
+    const command = [process.execPath, MANAGE_BIN, ...args];
+    const [file, argv] = options.terminal
+      ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
+      : [command[0]!, command.slice(1)];
+    this.child = spawn(file, argv, {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -109,7 +119,7 @@ export class ManageProcess {
 export class ProcessPool {
   readonly #processes: ManageProcess[] = [];
 
-  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }): ManageProcess {
+  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }): ManageProcess {
     const process = new ManageProcess(args, options);
     this.#processes.push(process);
     return process;
