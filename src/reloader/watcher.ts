@@ -1,0 +1,64 @@
+/**
+ * chokidar over the project root: every add/change/unlink of a file not ignored reaches
+ * `onChange` with its absolute path. Running out of inotify watches is reported once with the
+ * way to raise the limit; the watcher keeps whatever it could watch.
+ */
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { isIgnoredPath } from './classify.js';
+
+export interface WatcherOptions {
+  root: string;
+  /** Force polling (--poll); CHOKIDAR_USEPOLLING is honoured by chokidar itself. */
+  poll: boolean;
+  onChange(file: string): void;
+  onError(message: string): void;
+}
+
+export const ENOSPC_HINT =
+  'Error: the system limit for the number of file watchers was reached (ENOSPC); some changes will be missed.\n' +
+  'Raise it with:\n' +
+  '    echo fs.inotify.max_user_watches=524288 | sudo tee -a /etc/sysctl.conf && sudo sysctl -p\n' +
+  'or run with --poll.\n';
+
+export class FileWatcher {
+  readonly #watcher: FSWatcher;
+  readonly ready: Promise<void>;
+  #reportedLimit = false;
+
+  constructor(options: WatcherOptions) {
+    const root = path.resolve(options.root);
+    this.#watcher = watch(root, {
+      ignoreInitial: true,
+      atomic: true,
+      ignored: (file: string) => isIgnoredPath(file, root),
+      ...(options.poll ? { usePolling: true, interval: 100 } : {}),
+    });
+    const changed = (file: string) => options.onChange(path.resolve(root, file));
+    this.#watcher.on('add', changed).on('change', changed).on('unlink', changed);
+    this.#watcher.on('error', (error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC') {
+        if (!this.#reportedLimit) options.onError(ENOSPC_HINT);
+        this.#reportedLimit = true;
+        return;
+      }
+      options.onError(`Error while watching files: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+    this.ready = new Promise((resolve) => this.#watcher.once('ready', () => resolve()));
+  }
+
+  /** Watches more paths (files that failed to import outside the project). */
+  add(paths: readonly string[]): void {
+    if (paths.length > 0) this.#watcher.add([...paths]);
+  }
+
+  /** Stops watching paths learned to be noise (STATIC_ROOT, MEDIA_ROOT, WATCH_IGNORE). */
+  unwatch(paths: readonly string[]): void {
+    if (paths.length > 0) this.#watcher.unwatch([...paths]);
+  }
+
+  close(): Promise<void> {
+    return this.#watcher.close();
+  }
+}
