@@ -38,11 +38,22 @@ export class ChangeBatcher {
   }
 
   add(kind: RelevantKind, file: string): void {
-    const now = this.#timers.now();
-    if (this.#timer === undefined) this.#firstAt = now;
-    else this.#timers.clearTimeout(this.#timer);
+    if (this.#timer === undefined) this.#firstAt = this.#timers.now();
     if (!this.#batch[kind].includes(file)) this.#batch[kind].push(file);
-    const wait = Math.max(0, Math.min(this.#delayMs, this.#firstAt + this.#maxWaitMs - now));
+    this.#arm();
+  }
+
+  /**
+   * A file is still being written: wait again if a batch is pending. (chokidar drops repeated
+   * `change` events of a path for 50 ms, so its raw events tell when a burst really ended.)
+   */
+  postpone(): void {
+    if (this.#timer !== undefined) this.#arm();
+  }
+
+  #arm(): void {
+    if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
+    const wait = Math.max(0, Math.min(this.#delayMs, this.#firstAt + this.#maxWaitMs - this.#timers.now()));
     this.#timer = this.#timers.setTimeout(() => this.flush(), wait);
   }
 

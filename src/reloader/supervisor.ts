@@ -11,7 +11,7 @@ import type { ShutdownSignals } from '../commands/command.js';
 import { AppChild, type ExitInfo } from './app-child.js';
 import { ChangeBatcher, type ChangeBatch } from './batcher.js';
 import type { ChildCommand } from './child-command.js';
-import { classifyChange, type ClassifyConfig } from './classify.js';
+import { classifyChange, isIgnoredPath, type ClassifyConfig } from './classify.js';
 import type { ChildMessage, CrashReport, WatchReport } from './protocol.js';
 import { openCommand, Shortcuts, SHORTCUTS_HELP, type ShortcutAction } from './shortcuts.js';
 import { ListenError, type SharedSocket } from './socket.js';
@@ -126,6 +126,9 @@ export class Supervisor {
       root: this.#options.root,
       poll: this.#options.poll,
       onChange: (file) => this.#onFileChange(file),
+      onActivity: (file) => {
+        if (!isIgnoredPath(file, this.#options.root) && classifyChange(file, this.#config) !== 'ignore') this.#batcher.postpone();
+      },
       onError: (message) => this.#options.stderr.write(message),
     });
     if (this.#options.shortcuts) this.#shortcuts = new Shortcuts(this.#options.shortcuts, (action) => this.#onShortcut(action));

@@ -12,6 +12,8 @@ export interface WatcherOptions {
   /** Force polling (--poll); CHOKIDAR_USEPOLLING is honoured by chokidar itself. */
   poll: boolean;
   onChange(file: string): void;
+  /** Any file system activity (unthrottled), to tell when a burst of writes ended. */
+  onActivity(file: string): void;
   onError(message: string): void;
 }
 
@@ -36,6 +38,12 @@ export class FileWatcher {
     });
     const changed = (file: string) => options.onChange(path.resolve(root, file));
     this.#watcher.on('add', changed).on('change', changed).on('unlink', changed);
+    this.#watcher.on('raw', (_event: string, name: string, details: { watchedPath?: string } | undefined) => {
+      const watched = details?.watchedPath;
+      // fs.watch names the entry inside a watched folder, or the watched file itself.
+      const file = watched === undefined ? name : path.basename(watched) === name ? watched : path.join(watched, name);
+      if (file) options.onActivity(path.resolve(root, file));
+    });
     this.#watcher.on('error', (error: unknown) => {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC') {

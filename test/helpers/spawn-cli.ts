@@ -43,6 +43,14 @@ export function runManage(args: string[], options: { cwd: string; env?: NodeJS.P
   });
 }
 
+export interface SpawnOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  detached?: boolean;
+  /** A script to run instead of bin/manage.js (library tests drive small stand-ins). */
+  script?: string;
+}
+
 /** A long-running `manage` process (runserver) whose output can be awaited line by line. */
 export class ManageProcess {
   readonly child: ChildProcess;
@@ -50,8 +58,8 @@ export class ManageProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }) {
-    this.child = spawn(process.execPath, [MANAGE_BIN, ...args], {
+  constructor(args: string[], options: SpawnOptions) {
+    this.child = spawn(process.execPath, [options.script ?? MANAGE_BIN, ...args], {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -109,7 +117,7 @@ export class ManageProcess {
 export class ProcessPool {
   readonly #processes: ManageProcess[] = [];
 
-  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }): ManageProcess {
+  start(args: string[], options: SpawnOptions): ManageProcess {
     const process = new ManageProcess(args, options);
     this.#processes.push(process);
     return process;

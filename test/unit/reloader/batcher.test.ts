@@ -80,3 +80,20 @@ describe('ChangeBatcher', () => {
     assert.equal(batches.length, 0);
   });
 });
+
+describe('ChangeBatcher.postpone', () => {
+  it('extends a pending batch and does nothing without one', () => {
+    const { timers, batches, batcher } = setup();
+    batcher.postpone();
+    timers.advance(100);
+    assert.equal(batches.length, 0);
+    batcher.add('restart', '/p/a.ts');
+    for (let i = 0; i < 5; i++) {
+      timers.advance(40);
+      batcher.postpone();
+    }
+    assert.equal(batches.length, 0);
+    timers.advance(50);
+    assert.equal(batches.length, 1);
+  });
+});
