@@ -5,12 +5,11 @@
  * serves an error page until the supervisor replaces it. It exits when the supervisor goes away.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { ShutdownSignals } from '../commands/command.js';
 import type { Settings } from '../conf/settings.js';
 import { describeBootError, describeCrash, formatBootFailure, renderBootFailurePage, type BootFailure } from './boot-error.js';
 import { drainServer, InFlight } from './drain.js';
 import { LiveReloadHub } from './live-reload.js';
-import { isSupervisorMessage, type BoundAddress, type ChildMessage, type SupervisorMessage, type WatchReport } from './protocol.js';
+import { isSupervisorMessage, type BoundAddress, type ShutdownSource, type ChildMessage, type SupervisorMessage, type WatchReport } from './protocol.js';
 import type { TcpHandle } from './socket.js';
 import { watchReportFromSettings } from './watch-dirs.js';
 
@@ -46,7 +45,7 @@ export interface ChildDriver {
   /** A node:http server (request log, timeouts) around the listener; `settings` when they loaded. */
   createServer(listener: RequestListener, settings: Settings | undefined): Server;
   stderr: { write(text: string): void };
-  signals: ShutdownSignals;
+  signals: ShutdownSource;
   /** How long in-flight requests may take once the child is told to stop. */
   drainMs?: number;
 }

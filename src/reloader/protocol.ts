@@ -3,6 +3,11 @@
  * next one warms up beside it. A swap is: boot → booted → (old) stop → closed → (new) serve.
  */
 
+/** SIGINT/SIGTERM as the CLI reports them (count 1 = graceful, 2+ = force); CommandContext.signals fits. */
+export interface ShutdownSource {
+  onShutdown(listener: (count: number) => void): () => void;
+}
+
 /** What the child needs to know about the socket the supervisor bound (for the banner). */
 export interface BoundAddress {
   /** The host as the user typed it (or the default), for messages. */

@@ -7,12 +7,11 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { ShutdownSignals } from '../commands/command.js';
 import { AppChild, type ExitInfo } from './app-child.js';
 import { ChangeBatcher, type ChangeBatch } from './batcher.js';
 import type { ChildCommand } from './child-command.js';
 import { classifyChange, isIgnoredPath, type ClassifyConfig } from './classify.js';
-import type { ChildMessage, CrashReport, WatchReport } from './protocol.js';
+import type { ChildMessage, ShutdownSource, CrashReport, WatchReport } from './protocol.js';
 import { openCommand, Shortcuts, SHORTCUTS_HELP, type ShortcutAction } from './shortcuts.js';
 import { ListenError, type SharedSocket } from './socket.js';
 import { FileWatcher } from './watcher.js';
@@ -69,7 +68,7 @@ export interface SupervisorOptions {
   /** Read shortcuts from this TTY; undefined when stdin is not a TTY or with --no-shortcuts. */
   shortcuts: NodeJS.ReadableStream | undefined;
   stderr: { write(text: string): void };
-  signals: ShutdownSignals;
+  signals: ShutdownSource;
   platform?: NodeJS.Platform;
   timing?: Partial<SupervisorTiming>;
 }

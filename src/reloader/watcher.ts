@@ -38,8 +38,8 @@ export class FileWatcher {
     });
     const changed = (file: string) => options.onChange(path.resolve(root, file));
     this.#watcher.on('add', changed).on('change', changed).on('unlink', changed);
-    this.#watcher.on('raw', (_event: string, name: string, details: { watchedPath?: string } | undefined) => {
-      const watched = details?.watchedPath;
+    this.#watcher.on('raw', (_event, name, details) => {
+      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
       // fs.watch names the entry inside a watched folder, or the watched file itself.
       const file = watched === undefined ? name : path.basename(watched) === name ? watched : path.join(watched, name);
       if (file) options.onActivity(path.resolve(root, file));

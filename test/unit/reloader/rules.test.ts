@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { childCommand, isReloaderChild } from '../../../src/reloader/child-command.js';
 import { classifyChange, isIgnoredPath, type ClassifyConfig } from '../../../src/reloader/classify.js';
@@ -101,8 +100,8 @@ describe('watchReportFromSettings', () => {
     } as unknown as Settings;
     assert.deepEqual(watchReportFromSettings(settings), {
       baseDir: '/p',
-      templateDirs: ['/p/templates', '/abs/tpl', path.join('/p/blog/templates'), path.join('/p/shop/catalog/templates')],
-      staticDirs: ['/p/assets', '/p/blog/static', '/p/shop/catalog/static'],
+      templateDirs: ['/p/templates', '/abs/tpl'],
+      staticDirs: ['/p/assets'],
       ignored: ['/p/staticfiles', '/p/tmp', '*.bak'],
       debug: true,
     });
