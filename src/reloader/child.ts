@@ -4,10 +4,9 @@
  * drains when told to stop. Broken user code never kills it: it prints the error once and
  * serves an error page until the supervisor replaces it. It exits when the supervisor goes away.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Settings } from '../conf/settings.js';
 import { describeBootError, describeCrash, formatBootFailure, renderBootFailurePage, type BootFailure } from './boot-error.js';
-import { drainServer, InFlight } from './drain.js';
 import { LiveReloadHub } from './live-reload.js';
 import { isSupervisorMessage, type BoundAddress, type ShutdownSource, type ChildMessage, type SupervisorMessage, type WatchReport } from './protocol.js';
 import type { TcpHandle } from './socket.js';
@@ -33,6 +32,17 @@ export interface StartContext {
   liveReload: LiveReloadHub | undefined;
 }
 
+/** The child's HTTP server (runserver's dev server: request log, timeouts, keep-alive rules). */
+export interface ChildServer {
+  /** Starts accepting on the supervisor's socket; rejects with the system error. */
+  listen(handle: TcpHandle): Promise<void>;
+  /**
+   * Stops accepting at once (synchronously), lets in-flight requests finish within `graceMs`
+   * (their connections close after the response), then drops what is left.
+   */
+  close(graceMs: number): Promise<void>;
+}
+
 /** Implemented by runserver: the framework steps the runtime sequences. */
 export interface ChildDriver {
   /** Everything that does not depend on user code: register TypeScript, import the framework. */
@@ -42,8 +52,11 @@ export interface ChildDriver {
   start(settings: Settings, context: StartContext): Promise<ChildApp>;
   /** Files that failed to import so far. */
   errorFiles(): Iterable<string>;
-  /** A node:http server (request log, timeouts) around the listener; `settings` when they loaded. */
-  createServer(listener: RequestListener, settings: Settings | undefined): Server;
+  /** The server around the listener; `settings` when they loaded. */
+  createServer(listener: RequestListener, settings: Settings | undefined): ChildServer;
+  /** Reloader messages (Django's autoreload logger: shown with DEBUG unless LOGGING says otherwise). */
+  reloadLog(message: string): void;
+  /** Where a broken project's error is printed. */
   stderr: { write(text: string): void };
   signals: ShutdownSource;
   /** How long in-flight requests may take once the child is told to stop. */
@@ -57,7 +70,7 @@ export interface IpcChannel {
   on(event: 'disconnect', listener: () => void): unknown;
 }
 
-export const WATCHING_MESSAGE = 'Watching for file changes with chokidar\n';
+export const WATCHING_MESSAGE = 'Watching for file changes with chokidar';
 
 type ChildState = 'warming' | 'warm' | 'booting' | 'booted' | 'serving' | 'draining' | 'done';
 
@@ -70,10 +83,9 @@ class ChildRuntime {
   readonly #channel: IpcChannel;
   #state: ChildState = 'warming';
   #handle: TcpHandle | undefined;
-  #server: Server | undefined;
+  #server: ChildServer | undefined;
   #app: ChildApp | undefined;
   #hub: LiveReloadHub | undefined;
-  readonly #inFlight = new InFlight();
   #finish: () => void = () => undefined;
 
   constructor(driver: ChildDriver, channel: IpcChannel) {
@@ -118,7 +130,7 @@ class ChildRuntime {
         await this.#boot(message);
         break;
       case 'serve':
-        this.#serve();
+        await this.#serve();
         break;
       case 'stop':
         await this.#stop();
@@ -144,7 +156,7 @@ class ChildRuntime {
     let settings: Settings | undefined;
     try {
       settings = await this.#driver.loadSettings();
-      if (settings.DEBUG) this.#driver.stderr.write(WATCHING_MESSAGE);
+      this.#driver.reloadLog(WATCHING_MESSAGE);
       this.#hub = settings.DEBUG && settings.LIVE_RELOAD !== false ? new LiveReloadHub(message.generation) : undefined;
       this.#app = await this.#driver.start(settings, { address: message.address, liveReload: this.#hub });
     } catch (error) {
@@ -186,26 +198,24 @@ class ChildRuntime {
     this.#send({ type: 'booted', ok: false, watch: { ...known, errorFiles: [...this.#driver.errorFiles()] } });
   }
 
-  /** Live-reload requests first; every other request is tracked so a drain can close it. */
+  /** The live-reload endpoints answer before the app sees the request. */
   #wrap(listener: RequestListener): RequestListener {
-    return (req, res) => {
-      if (this.#hub?.handle(req, res)) return;
-      this.#inFlight.track(res);
-      return listener(req, res);
-    };
+    return (req, res) => (this.#hub?.handle(req, res) ? undefined : listener(req, res));
   }
 
-  #serve(): void {
+  async #serve(): Promise<void> {
     const server = this.#server;
     if (this.#state !== 'booted' || !server || !this.#handle) return;
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      this.#send({ type: 'listen-failed', errno: typeof error.errno === 'number' ? error.errno : -1 });
-    });
-    server.listen(this.#handle, () => {
-      this.#state = 'serving';
-      this.#send({ type: 'serving' });
-      this.#app?.onServing?.();
-    });
+    try {
+      await server.listen(this.#handle);
+    } catch (error) {
+      const errno = (error as NodeJS.ErrnoException).errno;
+      this.#send({ type: 'listen-failed', errno: typeof errno === 'number' ? errno : -1 });
+      return;
+    }
+    this.#state = 'serving';
+    this.#send({ type: 'serving' });
+    this.#app?.onServing?.();
   }
 
   async #stop(): Promise<void> {
@@ -217,7 +227,7 @@ class ChildRuntime {
       return;
     }
     this.#state = 'draining';
-    const drained = drainServer(server, this.#inFlight, this.#driver.drainMs ?? 5000);
+    const drained = server.close(this.#driver.drainMs ?? 5000);
     this.#send({ type: 'closed' });
     this.#hub?.closeAll();
     await drained;
