@@ -23,6 +23,12 @@ export const ENOSPC_HINT =
   '    echo fs.inotify.max_user_watches=524288 | sudo tee -a /etc/sysctl.conf && sudo sysctl -p\n' +
   'or run with --poll.\n';
 
+/** What to print for a watcher error; running out of inotify watches gets the way out. */
+export function describeWatchError(error: unknown): string {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOSPC') return ENOSPC_HINT;
+  return `Error while watching files: ${error instanceof Error ? error.message : String(error)}\n`;
+}
+
 export class FileWatcher {
   readonly #watcher: FSWatcher;
   readonly ready: Promise<void>;
@@ -45,13 +51,9 @@ export class FileWatcher {
       if (file) options.onActivity(path.resolve(root, file));
     });
     this.#watcher.on('error', (error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') {
-        if (!this.#reportedLimit) options.onError(ENOSPC_HINT);
-        this.#reportedLimit = true;
-        return;
-      }
-      options.onError(`Error while watching files: ${error instanceof Error ? error.message : String(error)}\n`);
+      const limit = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+      if (!(limit && this.#reportedLimit)) options.onError(describeWatchError(error));
+      this.#reportedLimit ||= limit;
     });
     this.ready = new Promise((resolve) => this.#watcher.once('ready', () => resolve()));
   }

@@ -5,6 +5,7 @@ import { classifyChange, isIgnoredPath, type ClassifyConfig } from '../../../src
 import { isChildMessage, isSupervisorMessage } from '../../../src/reloader/protocol.js';
 import { openCommand, shortcutFor } from '../../../src/reloader/shortcuts.js';
 import { watchReportFromSettings } from '../../../src/reloader/watch-dirs.js';
+import { describeWatchError, ENOSPC_HINT } from '../../../src/reloader/watcher.js';
 import type { Settings } from '../../../src/conf/settings.js';
 
 describe('childCommand', () => {
@@ -140,5 +141,15 @@ describe('shortcuts', () => {
     assert.deepEqual(openCommand('linux', 'http://x/'), { command: 'xdg-open', args: ['http://x/'] });
     assert.deepEqual(openCommand('darwin', 'http://x/'), { command: 'open', args: ['http://x/'] });
     assert.equal(openCommand('win32', 'http://x/').command, 'cmd');
+  });
+});
+
+describe('describeWatchError', () => {
+  it('explains how to raise the inotify limit on ENOSPC', () => {
+    const error = Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });
+    assert.equal(describeWatchError(error), ENOSPC_HINT);
+    assert.match(ENOSPC_HINT, /fs\.inotify\.max_user_watches=524288/);
+    assert.match(ENOSPC_HINT, /--poll/);
+    assert.equal(describeWatchError(new Error('boom')), 'Error while watching files: boom\n');
   });
 });

@@ -3,6 +3,7 @@
  * stand-in for runserver (plain JS, no tsx) driving the Supervisor and the child runtime.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,10 +19,10 @@ after(async () => {
   for (const cleanup of cleanups) cleanup();
 });
 
-async function start(env: Record<string, string> = {}): Promise<{ server: ManageProcess; dir: string; url: string; edit(file: string, text: string): void }> {
+async function start(env: Record<string, string> = {}, detached = false): Promise<{ server: ManageProcess; dir: string; url: string; edit(file: string, text: string): void }> {
   const project = tmpProject('reloader-lib');
   cleanups.push(project.cleanup);
-  const server = pool.start([], { cwd: project.dir, script: path.join(project.dir, 'serve.mjs'), env: cleanEnv(env) });
+  const server = pool.start([], { cwd: project.dir, script: path.join(project.dir, 'serve.mjs'), env: cleanEnv(env), detached });
   const [, port] = await server.waitFor(/Supervisor \d+ port (\d+)/);
   await server.waitFor(/Serving pid \d+/);
   return {
@@ -141,6 +142,17 @@ describe('reloader: process lifecycle', () => {
     await waitUntil(() => children.every((pid) => !isAlive(pid)), 2000);
   });
 
+  it('shuts down once and cleanly when Ctrl-C reaches the whole process group', async () => {
+    const { server } = await start({}, true);
+    await new Promise((r) => setTimeout(r, 300));
+    const children = descendantPids(server.pid);
+    const stderrBefore = server.stderr;
+    process.kill(-server.pid, 'SIGINT');
+    assert.deepEqual(await server.exited, { code: 0, signal: null });
+    assert.equal(server.stderr, stderrBefore);
+    await waitUntil(() => children.every((pid) => !isAlive(pid)), 2000);
+  });
+
   it('reports a port in use once and exits 1', async () => {
     const other = net.createServer();
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
@@ -153,6 +165,34 @@ describe('reloader: process lifecycle', () => {
       assert.equal(server.stderr, 'Error: EADDRINUSE\n');
     } finally {
       other.close();
+    }
+  });
+});
+
+describe('reloader: terminal shortcuts', () => {
+  it('on a TTY: h lists the keys, r restarts, q quits with 0', async () => {
+    const project = tmpProject('reloader-lib');
+    cleanups.push(project.cleanup);
+    // script(1) gives the supervisor a pseudo-terminal as stdin, stdout and stderr.
+    const tty = spawn('script', ['-qfec', `${process.execPath} serve.mjs`, '/dev/null'], { cwd: project.dir, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    tty.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => tty.on('exit', (code) => resolve(code)));
+    const waitOutput = (pattern: RegExp) => waitUntil(() => pattern.test(output), 10_000).then(() => output.match(pattern)!);
+    try {
+      const [, port] = await waitOutput(/port (\d+)/);
+      const [, firstPid] = await waitOutput(/Serving pid (\d+)/);
+      await new Promise((r) => setTimeout(r, 300));
+      tty.stdin.write('h\n');
+      await waitOutput(/r\s+restart the server/);
+      tty.stdin.write('r\n');
+      await waitUntil(() => output.split('Serving pid').length === 3, 10_000);
+      const pid = (await probe(`http://127.0.0.1:${port}/pid`)).body;
+      assert.notEqual(pid, firstPid);
+      tty.stdin.write('q\n');
+      assert.equal(await exited, 0);
+    } finally {
+      tty.kill('SIGKILL');
     }
   });
 });
