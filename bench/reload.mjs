@@ -61,7 +61,7 @@ const coldTargets = [
   target('node server.js (bare)', 'node', 'server.js', () => [node, 'server.js']),
   target('manage runserver', 'managets', 'site/views.ts', (port) => [node, manageBin, 'runserver', `127.0.0.1:${port}`]),
   target('manage runserver --noreload', 'managets', 'site/views.ts', (port) => [node, manageBin, 'runserver', '--noreload', `127.0.0.1:${port}`]),
-];
+].filter((t) => !args.only || t.name.startsWith('node server') || args.only.split(',').some((name) => t.name.startsWith(name)));
 if (!existsSync(args.nodemon)) {
   console.error(`nodemon not found at ${args.nodemon}: npm install (it is a devDependency) or pass --nodemon PATH`);
   process.exit(2);
