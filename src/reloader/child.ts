@@ -61,6 +61,8 @@ export interface ChildDriver {
   signals: ShutdownSource;
   /** How long in-flight requests may take once the child is told to stop. */
   drainMs?: number;
+  /** Last words before the process exits (flush logs). */
+  dispose?(): Promise<void>;
 }
 
 /** The IPC side of `process` in a child. */
@@ -113,6 +115,7 @@ class ChildRuntime {
     await done;
     unsubscribe();
     this.#hub?.closeAll();
+    await this.#driver.dispose?.();
   }
 
   #send(message: ChildMessage): void {

@@ -20,7 +20,7 @@ interface NetInternals {
 }
 
 /** An error shaped like the one net.Server emits on `listen`, so callers map `code` to a message. */
-export class ListenError extends Error {
+export class BindError extends Error {
   readonly code: string;
   readonly errno: number;
   readonly syscall = 'listen';
@@ -28,7 +28,7 @@ export class ListenError extends Error {
   constructor(errno: number, host: string, port: number) {
     const [code, description] = getSystemErrorMap().get(errno) ?? [`E${-errno}`, 'unknown error'];
     super(`listen ${code}: ${description} ${host}:${port}`);
-    this.name = 'ListenError';
+    this.name = 'BindError';
     this.code = code;
     this.errno = errno;
   }
@@ -44,19 +44,19 @@ export interface SharedSocket {
 
 /**
  * Resolves `host` (IPv4 unless `ipv6`, as Django's runserver) and binds `port` on it. Throws a
- * ListenError (EADDRINUSE, EACCES, EADDRNOTAVAIL...) or the DNS error for an unknown host.
+ * BindError (EADDRINUSE, EACCES, EADDRNOTAVAIL...) or the DNS error for an unknown host.
  */
 export async function bindSharedSocket(host: string, port: number, options: { ipv6?: boolean } = {}): Promise<SharedSocket> {
   const family = options.ipv6 ? 6 : 4;
   const { address } = await lookup(host, { family });
   const created = (net as unknown as NetInternals)._createServerHandle(address, port, family);
-  if (typeof created === 'number') throw new ListenError(created, address, port);
+  if (typeof created === 'number') throw new BindError(created, address, port);
   const bound: { address?: string; port?: number; family?: string } = {};
   // libuv defers EADDRINUSE from bind() to listen(); getsockname reports it without listening.
   const error = created.getsockname(bound);
   if (error !== 0) {
     created.close();
-    throw new ListenError(error, address, port);
+    throw new BindError(error, address, port);
   }
   let closed = false;
   return {

@@ -13,7 +13,7 @@ import type { ChildCommand } from './child-command.js';
 import { classifyChange, isIgnoredPath, type ClassifyConfig } from './classify.js';
 import type { ChildMessage, ShutdownSource, CrashReport, WatchReport } from './protocol.js';
 import { openCommand, Shortcuts, SHORTCUTS_HELP, type ShortcutAction } from './shortcuts.js';
-import { ListenError, type SharedSocket } from './socket.js';
+import { BindError, type SharedSocket } from './socket.js';
 import { FileWatcher } from './watcher.js';
 
 /**
@@ -117,7 +117,7 @@ export class Supervisor {
     return [this.#active, this.#next, this.#spare, ...this.#draining].flatMap((c) => (c?.alive && c.pid ? [c.pid] : []));
   }
 
-  /** Runs until SIGINT/SIGTERM or `q`; rejects with a ListenError when the port was taken before the first child listened. */
+  /** Runs until SIGINT/SIGTERM or `q`; rejects with a BindError when the port was taken before the first child listened. */
   async run(): Promise<void> {
     const done = new Promise<void>((resolve) => (this.#resolveDone = resolve));
     this.#unsubscribeSignals = this.#options.signals.onShutdown((count) => this.stop(count > 1));
@@ -215,7 +215,7 @@ export class Supervisor {
         this.#onServing(child);
         break;
       case 'listen-failed':
-        this.#failure = new ListenError(message.errno, this.#options.socket.address, this.#options.socket.port);
+        this.#failure = new BindError(message.errno, this.#options.socket.address, this.#options.socket.port);
         this.stop(true);
         break;
       default:

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, it } from 'node:test';
-import { bindSharedSocket, ListenError } from '../../../src/reloader/socket.js';
+import { bindSharedSocket, BindError } from '../../../src/reloader/socket.js';
 
 describe('bindSharedSocket', () => {
   it('binds port 0 to a real port and does not listen itself', async () => {
@@ -22,7 +22,7 @@ describe('bindSharedSocket', () => {
     const { port } = other.address() as net.AddressInfo;
     try {
       await assert.rejects(bindSharedSocket('127.0.0.1', port), (error: unknown) => {
-        assert.ok(error instanceof ListenError);
+        assert.ok(error instanceof BindError);
         assert.equal(error.code, 'EADDRINUSE');
         assert.equal(error.syscall, 'listen');
         assert.match(error.message, /address already in use/);
