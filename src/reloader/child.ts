@@ -47,6 +47,8 @@ export interface ChildServer {
 export interface ChildDriver {
   /** Everything that does not depend on user code: register TypeScript, import the framework. */
   prepare(): Promise<void>;
+  /** Optional extra warming (start esbuild...) done after `warm`, not awaited by a boot. */
+  warmUp?(): Promise<void>;
   loadSettings(): Promise<Settings>;
   /** Runs the system checks and builds the request listener; throws when user code is broken. */
   start(settings: Settings, context: StartContext): Promise<ChildApp>;
@@ -111,6 +113,8 @@ class ChildRuntime {
     if (this.#state === 'warming') {
       this.#state = 'warm';
       this.#send({ type: 'warm' });
+      // A spare finishes this long before it boots; the first child boots alongside it.
+      this.#driver.warmUp?.().catch(() => undefined);
     }
     await done;
     unsubscribe();

@@ -93,6 +93,7 @@ export class Supervisor {
   #failure: Error | undefined;
   #config: ClassifyConfig = { templateDirs: [], staticDirs: [], ignored: [], errorFiles: new Set() };
   #watcher: FileWatcher | undefined;
+  #watcherReady: Promise<void> = Promise.resolve();
   #shortcuts: Shortcuts | undefined;
   #unsubscribeSignals: (() => void) | undefined;
   readonly #batcher: ChangeBatcher;
@@ -121,7 +122,18 @@ export class Supervisor {
   async run(): Promise<void> {
     const done = new Promise<void>((resolve) => (this.#resolveDone = resolve));
     this.#unsubscribeSignals = this.#options.signals.onShutdown((count) => this.stop(count > 1));
-    this.#watcher = new FileWatcher({
+    // The first child loads while the watcher scans the project.
+    this.#restart(undefined);
+    this.#watcherReady = this.#startWatcher().catch((error: unknown) => {
+      this.#options.stderr.write(`Error: could not watch files: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+    if (this.#options.shortcuts) this.#shortcuts = new Shortcuts(this.#options.shortcuts, (action) => this.#onShortcut(action));
+    await done;
+    if (this.#failure) throw this.#failure;
+  }
+
+  async #startWatcher(): Promise<void> {
+    const watcher = await FileWatcher.start({
       root: this.#options.root,
       poll: this.#options.poll,
       onChange: (file) => this.#onFileChange(file),
@@ -130,10 +142,12 @@ export class Supervisor {
       },
       onError: (message) => this.#options.stderr.write(message),
     });
-    if (this.#options.shortcuts) this.#shortcuts = new Shortcuts(this.#options.shortcuts, (action) => this.#onShortcut(action));
-    this.#restart(undefined);
-    await done;
-    if (this.#failure) throw this.#failure;
+    if (this.#state === 'stopping' || this.#state === 'stopped') {
+      await watcher.close();
+      return;
+    }
+    this.#watcher = watcher;
+    await watcher.ready;
   }
 
   /** Stops everything: the serving child drains; `force` kills all children at once. */
@@ -240,7 +254,8 @@ export class Supervisor {
 
   /** The new child is ready: make the old one stop accepting, then let the new one accept. */
   async #swap(): Promise<void> {
-    if (!this.#active) await this.#watcher?.ready;
+    // The first child accepts only once changes are seen, so no edit is missed after the banner.
+    if (!this.#active) await this.#watcherReady;
     const old = this.#active;
     this.#active = undefined;
     if (!old?.alive) {

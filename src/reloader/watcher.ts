@@ -4,7 +4,7 @@
  * way to raise the limit; the watcher keeps whatever it could watch.
  */
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { isIgnoredPath } from './classify.js';
 
 export interface WatcherOptions {
@@ -34,7 +34,13 @@ export class FileWatcher {
   readonly ready: Promise<void>;
   #reportedLimit = false;
 
-  constructor(options: WatcherOptions) {
+  /** chokidar is loaded here, not at startup: the supervisor starts its first child before. */
+  static async start(options: WatcherOptions): Promise<FileWatcher> {
+    const { watch } = await import('chokidar');
+    return new FileWatcher(watch, options);
+  }
+
+  private constructor(watch: typeof import('chokidar').watch, options: WatcherOptions) {
     const root = path.resolve(options.root);
     this.#watcher = watch(root, {
       ignoreInitial: true,
