@@ -89,7 +89,8 @@ export class Supervisor {
   #generation = 0;
   #spareFailures = 0;
   #debug: boolean | undefined;
-  #closeAckTimer: NodeJS.Timeout | undefined;
+  /** The old child asked to stop accepting during a swap, and the bound on its answer. */
+  #closing: { child: AppChild; timer: NodeJS.Timeout } | undefined;
   #failure: Error | undefined;
   #config: ClassifyConfig = { templateDirs: [], staticDirs: [], ignored: [], errorFiles: new Set() };
   #watcher: FileWatcher | undefined;
@@ -159,7 +160,8 @@ export class Supervisor {
       this.#unsubscribeSignals?.();
       this.#shortcuts?.close();
       void this.#watcher?.close();
-      clearTimeout(this.#closeAckTimer);
+      clearTimeout(this.#closing?.timer);
+      this.#closing = undefined;
     }
     for (const child of this.#children()) {
       if (force) child.kill();
@@ -217,7 +219,7 @@ export class Supervisor {
   #onMessage(child: AppChild, message: ChildMessage): void {
     if (message.type === 'warm' && child === this.#spare) this.#spareFailures = 0;
     if (child !== this.#next) {
-      if (message.type === 'closed' && this.#draining.has(child)) this.#onOldClosed();
+      if (message.type === 'closed') this.#onOldClosed(child);
       return;
     }
     switch (message.type) {
@@ -265,16 +267,18 @@ export class Supervisor {
     this.#draining.add(old);
     void old.terminate(this.#timing.drainMs, this.#timing.killMs);
     // If the old child never confirms, kill it: its copy of the socket closes when it dies.
-    this.#closeAckTimer = setTimeout(() => {
+    const timer = setTimeout(() => {
       old.kill();
-      this.#onOldClosed();
+      this.#onOldClosed(old);
     }, this.#timing.closeAckMs);
+    this.#closing = { child: old, timer };
   }
 
-  #onOldClosed(): void {
-    if (this.#closeAckTimer === undefined) return;
-    clearTimeout(this.#closeAckTimer);
-    this.#closeAckTimer = undefined;
+  /** The old child no longer accepts (it said so, died, or was killed): the new one may. */
+  #onOldClosed(child: AppChild): void {
+    if (this.#closing?.child !== child) return;
+    clearTimeout(this.#closing.timer);
+    this.#closing = undefined;
     this.#next?.send({ type: 'serve' });
   }
 
@@ -292,6 +296,7 @@ export class Supervisor {
 
   #onExit(child: AppChild, exit: ExitInfo): void {
     this.#draining.delete(child);
+    this.#onOldClosed(child);
     if (this.#state === 'stopping') {
       this.#finishIfStopped();
       return;
@@ -307,7 +312,8 @@ export class Supervisor {
     if (wasBooting) {
       this.#next = undefined;
       // A swap already under way: the old child drains anyway; nothing is left to start.
-      if (this.#closeAckTimer) this.#onOldClosed();
+      clearTimeout(this.#closing?.timer);
+      this.#closing = undefined;
     } else {
       this.#active = undefined;
       // The child booting now replaces it anyway.

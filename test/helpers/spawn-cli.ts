@@ -3,6 +3,7 @@
  * tests. Every started process is tracked so `killAll()` in an `after` hook leaves nothing behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -128,12 +129,17 @@ export class ProcessPool {
   }
 }
 
-/** True when a process with this pid exists. */
+/** True while a process with this pid runs (a zombie, exited but not yet reaped by init, does not). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): kill(pid, 0) is all there is
   }
 }
