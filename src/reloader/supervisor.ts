@@ -5,14 +5,13 @@
  * once it is ready the old child stops accepting and drains, the new one accepts on the same
  * socket, and a new spare is started. Requests in between wait in the kernel backlog.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { AppChild, type ExitInfo } from './app-child.js';
 import { ChangeBatcher, type ChangeBatch } from './batcher.js';
 import type { ChildCommand } from './child-command.js';
 import { classifyChange, isIgnoredPath, type ClassifyConfig } from './classify.js';
 import type { ChildMessage, ShutdownSource, CrashReport, WatchReport } from './protocol.js';
-import { openCommand, Shortcuts, SHORTCUTS_HELP, type ShortcutAction } from './shortcuts.js';
+import { browserUrl, Shortcuts } from './shortcuts.js';
 import { BindError, type SharedSocket } from './socket.js';
 import { FileWatcher } from './watcher.js';
 
@@ -128,7 +127,15 @@ export class Supervisor {
     this.#watcherReady = this.#startWatcher().catch((error: unknown) => {
       this.#options.stderr.write(`Error: could not watch files: ${error instanceof Error ? error.message : String(error)}\n`);
     });
-    if (this.#options.shortcuts) this.#shortcuts = new Shortcuts(this.#options.shortcuts, (action) => this.#onShortcut(action));
+    if (this.#options.shortcuts) {
+      this.#shortcuts = new Shortcuts(this.#options.shortcuts, {
+        restart: () => this.#restart(undefined),
+        quit: () => this.stop(),
+        write: (text) => this.#options.stderr.write(text),
+        url: browserUrl(this.#options.socket, this.#options.displayHost),
+        platform: this.#options.platform ?? process.platform,
+      });
+    }
     await done;
     if (this.#failure) throw this.#failure;
   }
@@ -346,37 +353,6 @@ export class Supervisor {
       const cssOnly = batch.template.length === 0 && batch.static.every((file) => file.endsWith('.css'));
       active.send({ type: 'static-changed', files: batch.static, cssOnly });
     }
-  }
-
-  #onShortcut(action: ShortcutAction): void {
-    const { stderr } = this.#options;
-    switch (action) {
-      case 'restart':
-        this.#restart(undefined);
-        break;
-      case 'quit':
-        this.stop();
-        break;
-      case 'clear':
-        stderr.write('\x1b[2J\x1b[3J\x1b[H');
-        break;
-      case 'help':
-        stderr.write(SHORTCUTS_HELP);
-        break;
-      case 'open':
-        this.#openBrowser();
-        break;
-    }
-  }
-
-  #openBrowser(): void {
-    const { socket, displayHost } = this.#options;
-    const anyHost = socket.address === '0.0.0.0' || socket.address === '::';
-    const host = anyHost ? 'localhost' : socket.family === 'IPv6' ? `[${socket.address}]` : displayHost;
-    const { command, args } = openCommand(this.#options.platform ?? process.platform, `http://${host}:${socket.port}/`);
-    const opener = spawn(command, args, { stdio: 'ignore', detached: true });
-    opener.on('error', () => this.#options.stderr.write(`Could not open a browser (${command} failed).\n`));
-    opener.unref();
   }
 
   #finishIfStopped(): void {

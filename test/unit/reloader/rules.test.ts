@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { childCommand, isReloaderChild } from '../../../src/reloader/child-command.js';
 import { classifyChange, isIgnoredPath, type ClassifyConfig } from '../../../src/reloader/classify.js';
 import { isChildMessage, isSupervisorMessage } from '../../../src/reloader/protocol.js';
-import { openCommand, shortcutFor } from '../../../src/reloader/shortcuts.js';
+import { browserUrl, openCommand, shortcutFor } from '../../../src/reloader/shortcuts.js';
 import { watchReportFromSettings } from '../../../src/reloader/watch-dirs.js';
 import { describeWatchError, ENOSPC_HINT } from '../../../src/reloader/watcher.js';
 import type { Settings } from '../../../src/conf/settings.js';
@@ -135,6 +135,13 @@ describe('shortcuts', () => {
     assert.equal(shortcutFor('h'), 'help');
     assert.equal(shortcutFor(''), undefined);
     assert.equal(shortcutFor('hello'), undefined);
+  });
+
+  it('opens the address a browser can reach', () => {
+    assert.equal(browserUrl({ address: '0.0.0.0', port: 8000, family: 'IPv4' }, '0.0.0.0'), 'http://localhost:8000/');
+    assert.equal(browserUrl({ address: '::', port: 8000, family: 'IPv6' }, '[::]'), 'http://localhost:8000/');
+    assert.equal(browserUrl({ address: '::1', port: 9000, family: 'IPv6' }, '[::1]'), 'http://[::1]:9000/');
+    assert.equal(browserUrl({ address: '127.0.0.1', port: 8000, family: 'IPv4' }, 'localhost'), 'http://localhost:8000/');
   });
 
   it('opens URLs with the platform command', () => {
