@@ -7,6 +7,7 @@ export { defineCommand } from './commands/command.js';
 export type { CommandDefinition, CommandContext } from './commands/command.js';
 export * as checks from './checks/public.js';
 export type { AppConfigInit } from './apps/registry.js';
+export * from './urls/index.js';
 
 /**
  * Django's execute_from_command_line: what a project's `manage.ts` calls after setting the
@@ -47,3 +48,18 @@ export {
 } from './http/errors.js';
 export { createApp } from './app.js';
 export type { App, AppOptions, RequestListener } from './app.js';
+export { serve } from './static/media.js';
+export type { ServeKwargs } from './static/media.js';
+export { staticPatterns } from './static/urls.js';
+export type { StaticPatternsOptions } from './static/urls.js';
+
+export { render, renderToString, TemplateResponse, ContentNotRenderedError } from './templates/response.js';
+export { createTemplateEngines, TemplateEngines, Template } from './templates/engines.js';
+export type { TemplateContext, TemplateEnginesOptions } from './templates/engines.js';
+export type { ReverseFunction, TemplateHelpers } from './templates/helpers.js';
+export { TemplateDoesNotExist, TemplateSyntaxError, TemplateRenderError } from './templates/errors.js';
+export type { TemplateAttempt, TemplateLocation, TemplateDoesNotExistInfo, TemplateErrorInfo, SourceLine } from './templates/errors.js';
+export { contextProcessors } from './templates/context-processors.js';
+export type { ContextProcessor } from './templates/context-processors.js';
+export { addMessage, MESSAGE_LEVELS } from './templates/messages.js';
+export type { Message } from './templates/messages.js';

@@ -20,4 +20,6 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('check', 'managets', () => import('./check.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
   entry('version', 'managets', () => import('./version.js')),
+  entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
+  entry('findstatic', 'staticfiles', () => import('./findstatic.js')),
 ]);

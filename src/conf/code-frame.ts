@@ -36,12 +36,18 @@ export function firstUserFrame(error: unknown, isUserFile: (file: string) => boo
 
 /** Lines around `line` with a `>` marker and a caret under `column`; '' when unreadable. */
 export function codeFrame(location: SourceLocation, context = 2): string {
-  let lines: string[];
+  let source: string;
   try {
-    lines = readFileSync(location.file, 'utf8').split(/\r?\n/);
+    source = readFileSync(location.file, 'utf8');
   } catch {
     return '';
   }
+  return formatCodeFrame(source, location, context);
+}
+
+/** `codeFrame` over source text already in memory (templates keep the text they compiled). */
+export function formatCodeFrame(source: string, location: Omit<SourceLocation, 'file'>, context = 2): string {
+  const lines = source.split(/\r?\n/);
   const first = Math.max(1, location.line - context);
   const last = Math.min(lines.length, location.line + context);
   const width = String(last).length;

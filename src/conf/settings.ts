@@ -9,12 +9,16 @@ export type Importable<T> = string | T;
 export interface TemplateEngineSettings {
   /** Defaults to the eta backend. */
   BACKEND?: string;
+  /** The engine's alias (default `eta`); must be unique when there are several engines. */
+  NAME?: string;
   /** Directories searched first, relative to the project root. */
   DIRS?: string[];
   /** Also search each installed app's `templates/` folder. */
   APP_DIRS?: boolean;
   OPTIONS?: {
     context_processors?: Array<Importable<(...args: any[]) => unknown>>;
+    /** HTML-escape `<%= %>` output (default true); `<%~ %>` is always raw. */
+    autoescape?: boolean;
     [key: string]: unknown;
   };
 }

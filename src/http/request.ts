@@ -33,7 +33,6 @@ export interface RequestResolverMatch {
   readonly viewName?: string;
   readonly kwargs?: Readonly<Record<string, unknown>>;
   readonly namespaces?: readonly string[];
-  readonly [key: string]: unknown;
 }
 
 export class HttpRequest {
