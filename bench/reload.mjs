@@ -191,7 +191,8 @@ if (report.soak) {
   lines.push(
     '',
     `Soak: ${runs.length} reloads of manage runserver: median ${round0(s.median)} ms (${round0(s.min)}–${round0(s.max)}), ` +
-      `failed polls ${runs.reduce((sum, r) => sum + r.failed, 0)}, timed out ${runs.filter((r) => r.timedOut).length}`,
+      `failed polls ${runs.reduce((sum, r) => sum + r.failed, 0)} (${[...new Set(runs.flatMap((r) => r.kinds))].join(', ') || 'none'}), ` +
+      `timed out ${runs.filter((r) => r.timedOut).length}`,
     `Supervisor RSS ${round(before.rss, 1)} → ${round(after.rss, 1)} MiB, open fds ${before.fds} → ${after.fds}`,
   );
 }
