@@ -47,12 +47,47 @@ export {
   RequestDataTooBig,
 } from './http/errors.js';
 export { createApp } from './app.js';
+
+/**
+ * Django's get_wsgi_application(): the request listener of the project whose settings module is
+ * named by MANAGE_SETTINGS_MODULE (or the nearest package.json's `manage.settings`), to serve it
+ * from your own node:http server, node:cluster worker or process manager in production.
+ */
+export async function getRequestListener(
+  options: { baseDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<import('./app.js').RequestListener> {
+  const [{ ModuleLoader }, { loadSettings }, { createApp }] = await Promise.all([
+    import('./conf/modules.js'),
+    import('./conf/load.js'),
+    import('./app.js'),
+  ]);
+  const loader = new ModuleLoader({ baseDir: options.baseDir ?? process.cwd() });
+  const settings = await loadSettings(options.env ?? process.env, loader);
+  return (await createApp(settings, loader)).listener;
+}
 export type { App, AppOptions, RequestListener } from './app.js';
 export { serve } from './static/media.js';
 export type { ServeKwargs } from './static/media.js';
 export { staticPatterns } from './static/urls.js';
 export type { StaticPatternsOptions } from './static/urls.js';
 
+export * as middleware from './middleware/index.js';
+export type { Middleware, MiddlewareContext, GetResponse } from './middleware/types.js';
+export { getToken, rotateToken } from './middleware/csrf-token.js';
+export type { Session } from './middleware/session-store.js';
+export { View, TemplateView, RedirectView } from './views/generic.js';
+export type { ClassView } from './views/generic.js';
+export type { ViewKwargs } from './http/view.js';
+export {
+  requireHttpMethods,
+  requireGET,
+  requirePOST,
+  requireSafe,
+  csrfExempt,
+  noAppendSlash,
+  xframeOptionsExempt,
+} from './views/decorators.js';
+export { redirect, resolveUrl, getObjectOr404 } from './views/shortcuts.js';
 export { render, renderToString, TemplateResponse, ContentNotRenderedError } from './templates/response.js';
 export { createTemplateEngines, TemplateEngines, Template } from './templates/engines.js';
 export type { TemplateContext, TemplateEnginesOptions } from './templates/engines.js';

@@ -19,11 +19,12 @@ export interface ContextOptions {
   color: ColorFlags;
 }
 
-function output(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv, flags: ColorFlags): Output {
+function output(stream: NodeJS.WriteStream & { fd: number }, env: NodeJS.ProcessEnv, flags: ColorFlags): Output {
   return {
     write: (text) => void stream.write(text),
     isTTY: stream.isTTY === true,
     style: createStyle(colorEnabled(stream, env, flags)),
+    fd: stream.fd,
   };
 }
 

@@ -12,6 +12,8 @@ export interface Output {
   write(text: string): void;
   readonly isTTY: boolean;
   readonly style: Style;
+  /** The descriptor behind the stream, for writers that bypass it (runserver's async request log). */
+  readonly fd?: number;
 }
 
 export interface CommandContext {

@@ -19,6 +19,7 @@ const entry = (name: string, section: string, load: () => Promise<{ default: Com
 export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('check', 'managets', () => import('./check.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
+  entry('runserver', 'managets', () => import('./runserver.js')),
   entry('version', 'managets', () => import('./version.js')),
   entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
   entry('findstatic', 'staticfiles', () => import('./findstatic.js')),

@@ -29,9 +29,25 @@ export interface DatabaseSettings {
   [key: string]: unknown;
 }
 
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
+
+/** One of runserver's loggers. Messages below `level` are dropped. */
+export interface LoggerSettings {
+  /** Default `INFO`. */
+  level?: LogLevel;
+  /** Append to this file (relative to the project root) instead of stderr; never coloured. */
+  file?: string;
+}
+
 export interface LoggingSettings {
-  /** Level per logger: `server` (request log), `request` (errors), `reload`. */
-  loggers?: Record<string, { level?: 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL'; file?: string }>;
+  loggers?: {
+    /** The request log and HTTP-layer errors (Django's django.server). On by default. */
+    server?: LoggerSettings;
+    /** Errors while handling requests, e.g. `Not Found: /x` (django.request). By default only with DEBUG. */
+    request?: LoggerSettings;
+    /** The auto-reloader's messages (django.utils.autoreload). By default only with DEBUG. */
+    reload?: LoggerSettings;
+  };
 }
 
 /** The settings managets knows, with their types. */
@@ -64,11 +80,15 @@ export interface KnownSettings {
   SESSION_COOKIE_PATH?: string;
   SESSION_COOKIE_DOMAIN?: string | null;
   SESSION_EXPIRE_AT_BROWSER_CLOSE?: boolean;
+  SESSION_SAVE_EVERY_REQUEST?: boolean;
   CSRF_COOKIE_NAME?: string;
   CSRF_HEADER_NAME?: string;
   CSRF_COOKIE_SECURE?: boolean;
   CSRF_COOKIE_HTTPONLY?: boolean;
   CSRF_COOKIE_SAMESITE?: 'Lax' | 'Strict' | 'None' | false;
+  CSRF_COOKIE_AGE?: number | null;
+  CSRF_COOKIE_PATH?: string;
+  CSRF_COOKIE_DOMAIN?: string | null;
   CSRF_TRUSTED_ORIGINS?: string[];
   CSRF_FAILURE_VIEW?: Importable<unknown> | null;
   X_FRAME_OPTIONS?: 'DENY' | 'SAMEORIGIN';

@@ -2,12 +2,18 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequest, RequestDataTooBig } from './errors.js';
 
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Collects the body, failing with RequestDataTooBig (413) as soon as `limit` is crossed. A
  * declared Content-Length over the limit is refused without reading a byte.
  */
 export function readBody(req: IncomingMessage, limit: number | null): Promise<Buffer> {
   const declared = req.headers['content-length'];
+  // No length and no chunked encoding means no body: skip the stream machinery (hot path).
+  if ((declared === undefined || declared === '0') && req.headers['transfer-encoding'] === undefined) {
+    return Promise.resolve(EMPTY);
+  }
   if (declared !== undefined && limit !== null && Number(declared) > limit) {
     return Promise.reject(new RequestDataTooBig());
   }

@@ -2,9 +2,13 @@
 export class Headers implements Iterable<[string, string]> {
   readonly #values = new Map<string, { name: string; value: string }>();
 
-  constructor(init: Record<string, string | number> | Iterable<[string, string]> = {}) {
-    const entries = Symbol.iterator in Object(init) ? (init as Iterable<[string, string]>) : Object.entries(init);
-    for (const [name, value] of entries) this.set(name, String(value));
+  constructor(init?: Record<string, string | number> | Iterable<[string, string]>) {
+    if (init === undefined) return;
+    if (Symbol.iterator in Object(init)) {
+      for (const [name, value] of init as Iterable<[string, string]>) this.set(name, value);
+    } else {
+      for (const name in init) this.set(name, (init as Record<string, string | number>)[name]!);
+    }
   }
 
   get(name: string): string | undefined {
@@ -20,6 +24,13 @@ export class Headers implements Iterable<[string, string]> {
   /** Sets the header only when it is absent (Django's setdefault). */
   setDefault(name: string, value: string | number): void {
     if (!this.has(name)) this.set(name, value);
+  }
+
+  /** The headers as a plain object (name as first written → value), for node's writeHead. */
+  toRecord(): Record<string, string> {
+    const record: Record<string, string> = {};
+    for (const { name, value } of this.#values.values()) record[name] = value;
+    return record;
   }
 
   has(name: string): boolean {

@@ -28,12 +28,24 @@ export interface RequestConfig {
 
 /** Names matched by Django's resolver; set on the request once URL resolution succeeded. */
 export interface RequestResolverMatch {
+  /** The view that was matched. */
+  readonly func: unknown;
+  readonly args?: readonly unknown[];
+  readonly kwargs: Readonly<Record<string, unknown>>;
   readonly urlName?: string | null | undefined;
   readonly route?: string;
   readonly viewName?: string;
-  readonly kwargs?: Readonly<Record<string, unknown>>;
+  /** How the debug pages name the view (Django's `_func_path`). */
+  readonly funcPath?: string;
+  readonly appName?: string;
+  readonly namespace?: string;
   readonly namespaces?: readonly string[];
+  /** The pattern chains tried up to the match (the debug 404 lists them). */
+  readonly tried?: unknown;
 }
+
+/** Shared by every bodiless request (Buffers of length 0 hold nothing to mutate). */
+const EMPTY_BODY = Buffer.alloc(0);
 
 export class HttpRequest {
   readonly raw: IncomingMessage;
@@ -47,7 +59,7 @@ export class HttpRequest {
   readonly queryString: string;
   readonly headers: RequestHeaders;
   /** The body, read before the view ran (empty for bodiless requests). */
-  body: Buffer = Buffer.alloc(0);
+  body: Buffer = EMPTY_BODY;
   resolverMatch: RequestResolverMatch | null = null;
   /** Per-request scratch space for middleware (Django attaches attributes to the request). */
   readonly state: Record<string, unknown> = {};
@@ -65,7 +77,7 @@ export class HttpRequest {
     this.queryString = query;
     this.path = decodePath(rawPath);
     this.pathInfo = this.path;
-    this.headers = new RequestHeaders(dropUnderscoreHeaders(raw.headers));
+    this.headers = new RequestHeaders(dropUnderscoreHeaders(raw));
   }
 
   get GET(): QueryDict {
@@ -185,7 +197,11 @@ export class HttpRequest {
 }
 
 /** Django's runserver drops header names containing `_` so they can't spoof `HTTP_X_AUTH_USER`. */
-function dropUnderscoreHeaders(headers: IncomingMessage['headers']): IncomingMessage['headers'] {
-  if (!Object.keys(headers).some((name) => name.includes('_'))) return headers;
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.includes('_')));
+function dropUnderscoreHeaders(raw: IncomingMessage): IncomingMessage['headers'] {
+  // rawHeaders is already there: scanning it allocates nothing (this runs on every request).
+  const names = raw.rawHeaders;
+  let found = false;
+  for (let i = 0; i < names.length && !found; i += 2) found = names[i]!.includes('_');
+  if (!found) return raw.headers;
+  return Object.fromEntries(Object.entries(raw.headers).filter(([name]) => !name.includes('_')));
 }

@@ -27,7 +27,7 @@ export class HttpResponse {
   constructor(content: string | Buffer | Uint8Array = '', init: ResponseInit = {}) {
     this.status = init.status ?? 200;
     this.reason = init.reason;
-    this.headers = new Headers(init.headers ?? {});
+    this.headers = new Headers(init.headers);
     this.headers.setDefault('Content-Type', init.contentType ?? 'text/html; charset=utf-8');
     this.#content = toBuffer(content);
   }
@@ -82,7 +82,7 @@ export class HttpResponseRedirect extends HttpResponse {
     if (scheme && !SAFE_REDIRECT_SCHEMES.has(scheme)) {
       throw new TypeError(`Unsafe redirect to URL with protocol '${scheme}'`);
     }
-    this.headers.set('Location', encodeURI(decodeURISafe(url)));
+    this.headers.set('Location', iriToUri(url));
   }
 
   get url(): string {
@@ -90,13 +90,14 @@ export class HttpResponseRedirect extends HttpResponse {
   }
 }
 
-/** Keeps already-encoded characters as they are while encoding the rest. */
-function decodeURISafe(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
+/**
+ * Django's iri_to_uri: percent-encodes what may not appear in a URI (spaces, non-ASCII...) and
+ * leaves existing escapes alone, so `/a%23/` stays `/a%23/`.
+ */
+export function iriToUri(iri: string): string {
+  return iri.replace(/[^A-Za-z0-9\-._~/#%[\]=:;$&()+,!?*@']/gu, (char) =>
+    [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 export class HttpResponsePermanentRedirect extends HttpResponseRedirect {

@@ -9,7 +9,8 @@ export type BodyChunk = string | Buffer | Uint8Array;
 /** A response streamed from an (async) iterable; no Content-Length is set. */
 export class StreamingHttpResponse extends HttpResponse {
   override readonly streaming = true;
-  readonly streamingContent: AsyncIterable<BodyChunk> | Iterable<BodyChunk>;
+  /** Replaceable, so middleware can wrap the stream (GZipMiddleware compresses it on the fly). */
+  streamingContent: AsyncIterable<BodyChunk> | Iterable<BodyChunk>;
 
   constructor(content: AsyncIterable<BodyChunk> | Iterable<BodyChunk>, init: ResponseInit = {}) {
     super('', init);

@@ -6,9 +6,12 @@ import type { ServerResponse } from 'node:http';
 import type { HttpResponse } from './response.js';
 import { StreamingHttpResponse, type BodyChunk } from './streaming.js';
 
-export async function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): Promise<number> {
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of response.headers) headers[name] = value;
+/** Bodies up to this size are merged with the head into one write. */
+const SINGLE_WRITE_MAX = 16 * 1024;
+
+/** Synchronous for buffered responses (the hot path: no promise per request), a promise when streaming. */
+export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): number | Promise<number> {
+  const headers: Record<string, string | string[]> = response.headers.toRecord();
   if (response.cookies.size > 0) headers['Set-Cookie'] = [...response.cookies.values()];
   const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
   if (!(response instanceof StreamingHttpResponse)) {
@@ -20,8 +23,11 @@ export async function writeResponse(res: ServerResponse, response: HttpResponse,
       res.end();
       return 0;
     }
-    res.end(response.content);
-    return response.content.length;
+    const content = response.content;
+    // A small body as a latin1 string (byte for byte) lets node send head and body in one write.
+    if (content.length <= SINGLE_WRITE_MAX) res.end(content.toString('latin1'), 'latin1');
+    else res.end(content);
+    return content.length;
   }
   res.writeHead(response.status, response.reasonPhrase, headers);
   if (bodiless) {

@@ -27,7 +27,7 @@ export type TemplateContext = Readonly<Record<string, unknown>>;
 export interface TemplateEnginesOptions {
   /**
    * Backs the `url()` helper. Default: urls' reverse(), which uses the URLconf of the request being
-   * handled (app.ts runs each request in runWithResolver); inject one to render outside requests.
+   * served (see urls/context.ts); inject one to render outside requests.
    */
   reverse?: ReverseFunction;
 }

@@ -4,7 +4,7 @@
  * compiled when a resolver is built from the module (see compile.ts).
  */
 import { ImproperlyConfigured } from '../errors.js';
-import { pyTypeName } from './pyrepr.js';
+import { pyTypeName } from '../http/pyrepr.js';
 import { parseExpressRoute, parseRoute, type RouteToken } from './route.js';
 
 /** A view as the router sees it; the request pipeline decides what it is called with. */

@@ -9,7 +9,7 @@
  * as with Django's register_converter() in a urls.py.
  */
 import { ImproperlyConfigured } from '../errors.js';
-import { pyStr } from './pyrepr.js';
+import { pyStr } from '../http/pyrepr.js';
 
 export interface Converter<T = any> {
   /** The regex (Python or JavaScript syntax) a path segment must match. */

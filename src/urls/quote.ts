@@ -1,5 +1,5 @@
 /** Python's urllib.parse quoting as reverse() uses it, and Django's escape_leading_slashes(). */
-import { pyStr } from './pyrepr.js';
+import { pyStr } from '../http/pyrepr.js';
 
 const ALWAYS_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~';
 /** What reverse() leaves unquoted: RFC 3986 sub-delims plus `/~:@` (Django's pchar). */

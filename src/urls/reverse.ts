@@ -9,7 +9,7 @@ import { viewPath, type ViewFunction } from './conf.js';
 import type { Converter } from './converters.js';
 import { NoReverseMatch } from './exceptions.js';
 import type { Form } from './normalize.js';
-import { pyRepr, pyReprTuple, pyStr } from './pyrepr.js';
+import { pyRepr, pyReprTuple, pyStr } from '../http/pyrepr.js';
 import { escapeLeadingSlashes, quote, URL_SAFE, urlencode, type QueryInput } from './quote.js';
 import type { Lookups, Possibility, ReverseIndex } from './reverse-dict.js';
 

@@ -7,7 +7,7 @@
 import { parse, type Token } from 'path-to-regexp';
 import { ImproperlyConfigured } from '../errors.js';
 import { converterRegex, type Converter } from './converters.js';
-import { pyRepr } from './pyrepr.js';
+import { pyRepr } from '../http/pyrepr.js';
 import { pyEscape } from './regex.js';
 
 export type RouteToken =

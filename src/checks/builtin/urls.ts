@@ -7,7 +7,7 @@ import { UserCodeError } from '../../errors.js';
 import type { CompiledPattern, EndpointNode, IncludeNode, UrlNode } from '../../urls/compile.js';
 import { viewPath } from '../../urls/conf.js';
 import { describeImportError, type ErrorHandler } from '../../urls/handlers.js';
-import { pyRepr } from '../../urls/pyrepr.js';
+import { pyRepr } from '../../http/pyrepr.js';
 import { createResolver, type Resolver } from '../../urls/resolver.js';
 import { Error, Warning, type CheckMessage } from '../messages.js';
 import type { CheckContext } from '../context.js';

@@ -1,5 +1,5 @@
 /**
- * Python's str() and repr() for JavaScript values. Django's URL messages embed reprs
+ * Python's str() and repr() for JavaScript values. Django's URL and dev-server messages embed reprs
  * (`with arguments '('x',)'`, `pattern(s) tried: ['int/(?P<n>[0-9]+)/\\Z']`), and a Django user
  * recognises them, so they are rendered the way Python would.
  */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pyRepr, pyReprTuple, pyStr, pyTypeName } from '../../../src/urls/pyrepr.js';
+import { pyRepr, pyReprTuple, pyStr, pyTypeName } from '../../../src/http/pyrepr.js';
 
 describe('Python repr/str', () => {
   // Right-hand sides are what Python prints for the equivalent value.

@@ -1,0 +1,138 @@
+/**
+ * The serving half of runserver (Django's inner_run): settings, system checks, the socket, the
+ * app, the banner, then serve until asked to stop. The process that serves runs this: the only
+ * process with `--noreload`, the reloader's child otherwise (which hands in its listening socket).
+ */
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { createApp } from '../../app.js';
+import { HIDE_WARNING_ENV } from '../../conf/env.js';
+import type { Settings } from '../../conf/settings.js';
+import { packageVersion } from '../../conf/version.js';
+import { CommandError, ERROR_CODES } from '../../errors.js';
+import { isWildcard, type BindAddress } from '../../http/address.js';
+import { bindTo, boundPort, type ListenFn } from '../../http/listen.js';
+import { listenErrorMessage } from '../../http/listen-errors.js';
+import { createDevServer, type DevServer } from '../../http/server.js';
+import { performChecks } from '../check.js';
+import type { CommandContext } from '../command.js';
+import { formatBanner } from './banner.js';
+import { createLoggers } from './logging.js';
+
+export interface RunserverOptions {
+  /** The parsed addrport (shown in the banner; bound unless `listen` says otherwise). */
+  address: BindAddress;
+  /** false with --nothreading. */
+  threading: boolean;
+  skipChecks: boolean;
+  /** --nostatic */
+  noStatic: boolean;
+  /** --insecure */
+  insecure: boolean;
+}
+
+export interface ServeHooks {
+  /** How the server gets its socket (default: bind `address`; the reloader passes listenOn(handle)). */
+  listen?: ListenFn;
+  /** Aborting stops the server as a first Ctrl-C does (the reloader's `stop`). */
+  signal?: AbortSignal;
+  /** Called once the banner is printed and requests are being answered. */
+  onServing?(port: number): void;
+}
+
+/** In-flight requests get this long to finish once a stop is asked for. */
+export const SHUTDOWN_GRACE_MS = 5_000;
+
+/** A bind failure, printed as Django prints it: `Error: That port is already in use.` */
+export class ListenError extends CommandError {
+  override readonly prefix: string = 'Error: ';
+  constructor(cause: unknown) {
+    super(listenErrorMessage(cause), { code: ERROR_CODES.LISTEN, cause });
+  }
+}
+
+/** Django refuses to serve with DEBUG off and nobody allowed to reach it. */
+export function checkAllowedHosts(settings: Settings): void {
+  if (!settings.DEBUG && settings.ALLOWED_HOSTS.length === 0) {
+    throw new CommandError('You must set settings.ALLOWED_HOSTS if DEBUG is False.');
+  }
+}
+
+/** Serves until SIGINT/SIGTERM (or `hooks.signal`); resolves once the server has stopped. */
+export async function innerRun(context: CommandContext, options: RunserverOptions, hooks: ServeHooks = {}): Promise<void> {
+  const settings = await context.settings();
+  checkAllowedHosts(settings);
+  if (!options.skipChecks) {
+    context.stdout.write('Performing system checks...\n\n');
+    await performChecks(context);
+  }
+  const loggers = createLoggers(settings, context.stderr);
+  try {
+    const server = createDevServer({ threading: options.threading, log: loggers.server, timing: context.verbosity >= 2 });
+    try {
+      await server.listen(hooks.listen ?? bindTo(options.address));
+    } catch (error) {
+      throw new ListenError(error);
+    }
+    const port = boundPort(server.server);
+    const app = await createApp(settings, context.loader, {
+      serverName: serverName(options.address.host),
+      serverPort: port,
+      noStatic: options.noStatic,
+      insecure: options.insecure,
+      logger: loggers.request,
+    }).catch((error: unknown) => {
+      server.destroy();
+      throw error;
+    });
+    server.setHandler(app.listener);
+    context.stdout.write(
+      formatBanner(
+        {
+          now: new Date(),
+          version: packageVersion(),
+          settingsModule: settings.SETTINGS_MODULE,
+          display: options.address.display,
+          host: options.address.host,
+          port,
+          interfaces: networkInterfaces(),
+          hideWarning: context.env[HIDE_WARNING_ENV] === 'true',
+        },
+        context.stdout.style,
+      ),
+    );
+    hooks.onServing?.(port);
+    await serveUntilStopped(context, server, hooks.signal);
+  } finally {
+    await loggers.close();
+  }
+}
+
+/** First signal: graceful close; second: drop everything and return at once. */
+function serveUntilStopped(context: CommandContext, server: DevServer, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const done = () => {
+      unsubscribe();
+      resolve();
+    };
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void server.close(SHUTDOWN_GRACE_MS).then(done);
+    };
+    const unsubscribe = context.signals.onShutdown((count) => {
+      if (count === 1) return stop();
+      server.destroy();
+      done();
+    });
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** SERVER_NAME for requests without a Host header (Django uses the bind address's FQDN). */
+function serverName(host: string): string {
+  if (!isIP(host)) return host;
+  return isWildcard(host) || host === '::1' || host.startsWith('127.') ? 'localhost' : host;
+}

@@ -1,0 +1,131 @@
+/**
+ * Django's BaseHandler.load_middleware: MIDDLEWARE entries (dotted strings or references) are
+ * imported once, instantiated innermost first around the view dispatcher, and every layer is
+ * wrapped so that whatever it throws becomes a response right there (convert_exception_to_response).
+ */
+import { ImproperlyConfigured } from '../errors.js';
+import type { ModuleLoader } from '../conf/modules.js';
+import type { HttpRequest } from '../http/request.js';
+import { HttpResponse } from '../http/response.js';
+import {
+  MiddlewareNotUsed,
+  type DispatchHooks,
+  type ExceptionResponder,
+  type GetResponse,
+  type Middleware,
+  type MiddlewareClass,
+  type MiddlewareContext,
+  type MiddlewareFactory,
+  type MiddlewareHooks,
+} from './types.js';
+
+export interface LoadedMiddleware {
+  /** The dotted path as written in MIDDLEWARE, or the function's name. */
+  readonly name: string;
+  readonly middleware: Middleware;
+}
+
+/** Imports every MIDDLEWARE entry up front, so a typo fails at startup and not per request. */
+export async function loadMiddleware(entries: readonly unknown[], loader: ModuleLoader): Promise<LoadedMiddleware[]> {
+  const loaded: LoadedMiddleware[] = [];
+  for (const entry of entries) {
+    const value = typeof entry === 'string' ? await loader.importString(entry) : entry;
+    const name = typeof entry === 'string' ? entry : (entry as { name?: string } | null)?.name || 'anonymous middleware';
+    if (typeof value !== 'function') {
+      throw new ImproperlyConfigured(`MIDDLEWARE entry '${name}' is not a middleware factory or class.`);
+    }
+    loaded.push({ name, middleware: value as Middleware });
+  }
+  return loaded;
+}
+
+export function emptyHooks(): DispatchHooks {
+  return { view: [], exception: [], template: [] };
+}
+
+/** True for `class X {}` and for constructor functions with a `call` method on their prototype. */
+function isClass(middleware: Middleware): middleware is MiddlewareClass {
+  return /^class[\s{]/.test(Function.prototype.toString.call(middleware)) || typeof middleware.prototype?.call === 'function';
+}
+
+/** Django's check_response: anything but a response is a bug in the named view, hook or layer. */
+export function checkResponse(value: unknown, describe: () => string): asserts value is HttpResponse {
+  if (value instanceof HttpResponse) return;
+  throw new TypeError(`${describe()} didn't return an HttpResponse object. It returned ${describeValue(value)} instead.`);
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value === 'object') return `an instance of ${value.constructor?.name ?? 'Object'}`;
+  return `a value of type ${typeof value}`;
+}
+
+/**
+ * Wraps a layer so it always gives a response, whatever it throws, rejects with or returns. A
+ * synchronous answer stays synchronous: no promise per layer per request unless a layer awaits.
+ */
+export function convertExceptionToResponse(
+  layer: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>,
+  name: string,
+  respond: ExceptionResponder,
+): GetResponse {
+  const settle = (request: HttpRequest, value: unknown): HttpResponse | Promise<HttpResponse> => {
+    try {
+      checkResponse(value, () => `Middleware ${name}`);
+      return value;
+    } catch (error) {
+      return respond(request, error);
+    }
+  };
+  return function inner(request) {
+    let result: HttpResponse | Promise<HttpResponse>;
+    try {
+      result = layer(request);
+    } catch (error) {
+      return respond(request, error);
+    }
+    if (result instanceof Promise) return result.then((value) => settle(request, value), (error: unknown) => respond(request, error));
+    return settle(request, result);
+  };
+}
+
+/**
+ * Builds the chain around `dispatch`; fills `hooks` in Django's order (view hooks outermost first,
+ * exception and template hooks innermost first). Returns the outermost handler.
+ */
+export function buildChain(
+  loaded: readonly LoadedMiddleware[],
+  dispatch: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>,
+  hooks: DispatchHooks,
+  context: MiddlewareContext,
+  respond: ExceptionResponder,
+): GetResponse {
+  let handler = convertExceptionToResponse(dispatch, 'dispatch', respond);
+  for (const { name, middleware } of [...loaded].reverse()) {
+    let layer: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
+    let source: MiddlewareHooks;
+    try {
+      if (isClass(middleware)) {
+        const instance = new middleware(handler, context);
+        layer = instance.call.bind(instance);
+        source = instance;
+      } else {
+        const fn = (middleware as MiddlewareFactory)(handler, context);
+        if (typeof fn !== 'function') {
+          throw new ImproperlyConfigured(`Middleware factory '${name}' returned ${fn === null ? 'null' : typeof fn}, not a function.`);
+        }
+        layer = fn;
+        source = fn;
+      }
+    } catch (error) {
+      if (error instanceof MiddlewareNotUsed) continue;
+      throw error;
+    }
+    const label = name.split('.').pop()!;
+    if (source.processView) hooks.view.unshift({ name: label, hook: source.processView.bind(source) });
+    if (source.processTemplateResponse) hooks.template.push({ name: label, hook: source.processTemplateResponse.bind(source) });
+    if (source.processException) hooks.exception.push({ name: label, hook: source.processException.bind(source) });
+    handler = convertExceptionToResponse(layer, name, respond);
+  }
+  return handler;
+}
