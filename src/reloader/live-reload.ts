@@ -5,6 +5,7 @@
  * pushed over the same stream (stylesheets are swapped in place when only CSS changed).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggedResponse } from '../http/logged-response.js';
 import type { HttpResponse } from '../http/response.js';
 
 export const LIVE_RELOAD_EVENTS_PATH = '/__managets__/live-reload';
@@ -87,12 +88,13 @@ export class LiveReloadHub {
   /** Serves the event stream and the client script; false for every other URL. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const pathname = (req.url ?? '').split('?')[0];
+    if (pathname !== LIVE_RELOAD_SCRIPT_PATH && pathname !== LIVE_RELOAD_EVENTS_PATH) return false;
+    if (res instanceof LoggedResponse) res.unlogged = true;
     if (pathname === LIVE_RELOAD_SCRIPT_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'Content-Length': Buffer.byteLength(CLIENT_SCRIPT) });
       res.end(req.method === 'HEAD' ? undefined : CLIENT_SCRIPT);
       return true;
     }
-    if (pathname !== LIVE_RELOAD_EVENTS_PATH) return false;
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     res.write(`event: hello\ndata: ${this.version}\n\n`);
     this.#clients.add(res);
