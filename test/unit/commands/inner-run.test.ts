@@ -47,15 +47,19 @@ describe('innerRun', () => {
     const stop = new AbortController();
     let servingOn = 0;
     const running = innerRun(context, options, { listen: listenOn(handle), signal: stop.signal, onServing: (p) => (servingOn = p) });
-    while (servingOn === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.equal(servingOn, port);
-    assert.match(stdout.text, /^Performing system checks\.\.\.\n\nSystem check identified no issues \(0 silenced\)\.\n/);
-    assert.match(stdout.text, new RegExp(`Starting development server at http://127\\.0\\.0\\.1:${port}/\\n`));
-    assert.equal((await request(`http://127.0.0.1:${port}/x`)).status, 404);
-    stop.abort();
-    await running;
-    assert.match(stderr.text, /"GET \/x HTTP\/1\.1" 404 \d+\n$/);
-    handle.close();
+    try {
+      while (servingOn === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(servingOn, port);
+      assert.match(stdout.text, /^Performing system checks\.\.\.\n\nSystem check identified no issues \(0 silenced\)\.\n/);
+      assert.match(stdout.text, new RegExp(`Starting development server at http://127\\.0\\.0\\.1:${port}/\\n`));
+      // The fixture has no URLconf, so every path gets the DEBUG "install worked" page, as in Django.
+      assert.equal((await request(`http://127.0.0.1:${port}/x`)).status, 200);
+    } finally {
+      stop.abort();
+      await running;
+      handle.close();
+    }
+    assert.match(stderr.text, /"GET \/x HTTP\/1\.1" 200 \d+\n$/);
   });
 
   it('stops gracefully on the first signal and returns at once on the second', async () => {
