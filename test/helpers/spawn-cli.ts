@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MANAGE_BIN = fileURLToPath(new URL('../../bin/manage.js', import.meta.url));
+export const MANAGETS_BIN = fileURLToPath(new URL('../../bin/managets.js', import.meta.url));
 
 export interface RunResult {
   code: number | null;
@@ -26,19 +27,24 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-/** Runs `manage <args>` to completion; `input` is written to its stdin (otherwise stdin is closed). */
-export function runManage(
-  args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string },
-): Promise<RunResult> {
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Written to the child's stdin, which is then closed (default: no stdin). */
+  input?: string;
+}
+
+/** Runs any executable to completion (a project's `./manage.ts`, bash...). */
+export function runProcess(command: string, args: string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const stdin = options.input === undefined ? 'ignore' : 'pipe';
-    const child = spawn(process.execPath, [MANAGE_BIN, ...args], { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: [stdin, 'pipe', 'pipe'] });
-    if (options.input !== undefined) child.stdin!.end(options.input);
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: [stdin, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (options.input !== undefined) child.stdin!.end(options.input);
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -48,6 +54,16 @@ export function runManage(
   });
 }
 
+/** Runs `manage <args>` to completion. */
+export function runManage(args: string[], options: RunOptions): Promise<RunResult> {
+  return runProcess(process.execPath, [MANAGE_BIN, ...args], options);
+}
+
+/** Runs `managets <args>` (Django's django-admin) to completion. */
+export function runManagets(args: string[], options: RunOptions): Promise<RunResult> {
+  return runProcess(process.execPath, [MANAGETS_BIN, ...args], options);
+}
+
 /** A long-running `manage` process (runserver) whose output can be awaited line by line. */
 export class ManageProcess {
   readonly child: ChildProcess;
@@ -55,12 +71,20 @@ export class ManageProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  /** `terminal`: run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY. */
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }) {
+  /**
+   * `terminal`: run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY;
+   * `command`: run something else than `node bin/manage.js args`.
+   */
+  constructor(
+    args: string[],
+    options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean; command?: [string, string[]] },
+  ) {
     const command = [process.execPath, MANAGE_BIN, ...args];
-    const [file, argv] = options.terminal
-      ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
-      : [command[0]!, command.slice(1)];
+    const [file, argv] =
+      options.command ??
+      (options.terminal
+        ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
+        : [command[0]!, command.slice(1)]);
     this.child = spawn(file, argv, {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
@@ -119,7 +143,7 @@ export class ManageProcess {
 export class ProcessPool {
   readonly #processes: ManageProcess[] = [];
 
-  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }): ManageProcess {
+  start(args: string[], options: ConstructorParameters<typeof ManageProcess>[1]): ManageProcess {
     const process = new ManageProcess(args, options);
     this.#processes.push(process);
     return process;
