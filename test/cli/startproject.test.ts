@@ -106,12 +106,13 @@ describe('managets startproject', () => {
     }
   });
 
-  it('manage runserver serves the welcome page at /', async () => {
+  it('manage runserver says to migrate, and serves the welcome page at /', async () => {
     const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project });
     const base = await server.ready();
     const response = await fetch(`${base}/`);
     assert.equal(response.status, 200);
     assert.match(await response.text(), /The install worked successfully! Congratulations!/);
+    assert.match(server.stdout, /\nYou have 1 unapplied migration\(s\)\. Your project may not work properly until you apply the migrations for app\(s\): auth\.\nRun 'manage migrate' to apply them\.\n/);
     await server.stop();
   });
 
