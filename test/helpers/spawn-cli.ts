@@ -71,10 +71,13 @@ export class ManageProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  /** `options.command` runs something else than `node bin/manage.js args` (e.g. under `script` for a pty). */
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; command?: [string, string[]] }) {
-    const [command, argv] = options.command ?? [process.execPath, [MANAGE_BIN, ...args]];
-    this.child = spawn(command, argv, {
+  /** `terminal`: run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY. */
+  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }) {
+    const command = [process.execPath, MANAGE_BIN, ...args];
+    const [file, argv] = options.terminal
+      ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
+      : [command[0]!, command.slice(1)];
+    this.child = spawn(file, argv, {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -132,7 +135,7 @@ export class ManageProcess {
 export class ProcessPool {
   readonly #processes: ManageProcess[] = [];
 
-  start(args: string[], options: ConstructorParameters<typeof ManageProcess>[1]): ManageProcess {
+  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }): ManageProcess {
     const process = new ManageProcess(args, options);
     this.#processes.push(process);
     return process;
