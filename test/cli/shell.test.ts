@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cleanEnv, MANAGE_BIN, ProcessPool, runManage } from '../helpers/spawn-cli.js';
+import { cleanEnv, ProcessPool, runManage } from '../helpers/spawn-cli.js';
 import { FIXTURES, tmpDir } from '../helpers/tmp-project.js';
 
 const project = path.join(FIXTURES, 'basic');
@@ -72,12 +72,11 @@ describe('manage shell', () => {
   });
 
   it('interactive (under a pty): TypeScript syntax, top-level await, results echoed, .exit leaves', async () => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MANAGE_BIN)} shell`;
-    const shell = pool.start([], {
+    const shell = pool.start(['shell'], {
       cwd: project,
-      // `script` gives the REPL a terminal; HOME keeps its history file out of the real home.
+      // HOME keeps the REPL's history file out of the real home.
       env: cleanEnv({ HOME: home.dir, NO_COLOR: '1', TERM: 'dumb' }),
-      command: ['script', ['-q', '-c', command, '/dev/null']],
+      terminal: true,
     });
     await shell.waitFor(/In scope: settings, apps, importModule, reverse, resolve, db\./);
     // Typed and pasted lines alike run in order, including a multi-line TypeScript entry and an await.

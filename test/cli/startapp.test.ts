@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runManage, runManagets } from '../helpers/spawn-cli.js';
+import { ProcessPool, runManage, runManagets } from '../helpers/spawn-cli.js';
 import { linkManagets, tmpDir, typeCheck } from '../helpers/tmp-project.js';
 
 /** Every file and folder under `dir`, relative and sorted (folders end with a slash). */
@@ -18,12 +18,17 @@ describe('manage startapp', () => {
   const workspace = tmpDir('startapp');
   const project = path.join(workspace.dir, 'mysite');
 
+  const pool = new ProcessPool();
+
   before(async () => {
     const created = await runManagets(['startproject', 'mysite'], { cwd: workspace.dir });
     assert.equal(created.code, 0, created.stderr);
     linkManagets(project);
   });
-  after(() => workspace.cleanup());
+  after(async () => {
+    await pool.killAll();
+    workspace.cleanup();
+  });
 
   it('creates the app folder and says how to install it', async () => {
     const result = await runManage(['startapp', 'polls'], { cwd: project });
@@ -83,6 +88,15 @@ describe('manage startapp', () => {
     const tsc = await typeCheck(project);
     assert.equal(tsc.stdout + tsc.stderr, '');
     assert.equal(tsc.code, 0);
+  });
+
+  it("runserver serves the app's view", async () => {
+    const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project });
+    const base = await server.ready();
+    const response = await fetch(`${base}/polls/`);
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), 'Hello from polls at /polls/.');
+    await server.stop();
   });
 
   it('in a nested directory: the dotted name is advised', async () => {

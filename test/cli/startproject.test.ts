@@ -72,6 +72,7 @@ describe('managets startproject', () => {
     assert.equal(settings.ROOT_URLCONF, 'mysite.urls');
     assert.deepEqual(settings.TEMPLATES, [{ DIRS: [], APP_DIRS: true, OPTIONS: { context_processors: ['managets.contextProcessors.messages'] } }]);
     assert.equal(settings.STATIC_URL, 'static/');
+    assert.deepEqual(settings.DATABASES, { default: { ENGINE: 'sqlite', NAME: 'db.sqlite3' } });
   });
 
   it('each project gets its own secret key', async () => {
