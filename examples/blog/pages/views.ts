@@ -1,4 +1,4 @@
-import { TemplateView, type HttpRequest, type HttpResponse, type ViewKwargs } from 'managets';
+import { HttpResponse, TemplateView, type HttpRequest, type ViewKwargs } from 'managets';
 
 /** A TemplateView with its own context: the list of things to try on this site. */
 export class Tour extends TemplateView {
@@ -18,6 +18,6 @@ export class Tour extends TemplateView {
 
 /** Fails on purpose, to show the debug 500 page (DEBUG on) or templates/500.html (DEBUG off). */
 export function broken(_request: HttpRequest): HttpResponse {
-  const settings: { theme?: { colour: string } } = {};
-  throw new TypeError(`Cannot read the theme colour: ${settings.theme!.colour}`);
+  const theme: { colour?: { name: string } } = {};
+  return new HttpResponse(`The theme colour is ${theme.colour!.name}`); // TypeError: colour is undefined
 }
