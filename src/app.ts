@@ -32,6 +32,10 @@ import { createTemplateEngines, type TemplateEngines } from './templates/engines
 import { TemplateDoesNotExist } from './templates/errors.js';
 import { setServedResolver } from './urls/context.js';
 import { createResolver, Resolver } from './urls/resolver.js';
+import { atomicRequests } from './db/atomic.js';
+import { Databases } from './db/databases.js';
+import { setServedDatabases } from './db/scope.js';
+import { wrapView } from './views/decorators.js';
 
 export interface AppOptions {
   /** Name and port used for requests without a Host header (runserver's bound address). */
@@ -53,6 +57,8 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Pro
 export interface App {
   readonly settings: Settings;
   readonly listener: RequestListener;
+  /** Closes what the app opened (its database connection); call it when the server has stopped. */
+  close(): void;
 }
 
 export function requestConfig(settings: Settings, options: AppOptions): RequestConfig {
@@ -126,17 +132,22 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
     }
   };
   const hooks = emptyHooks();
+  // The database opens on first use; db() in views finds it without being handed it.
+  const databases = new Databases(settings);
+  setServedDatabases(databases);
+  const atomic = settings.ATOMIC_REQUESTS && databases.configured ? atomicRequests(databases.get()) : undefined;
   const dispatch = createDispatcher((request) => {
     const match = resolver.resolve(request.pathInfo);
     request.resolverMatch = match;
-    return { view: match.func as View, kwargs: match.kwargs };
+    const view = match.func as View;
+    return { view: atomic && !view.nonAtomicRequests ? wrapView(view, atomic.call(view)) : view, kwargs: match.kwargs };
   }, hooks);
   const context: MiddlewareContext = { settings, resolvePath, log, loader };
   const chain = buildChain(await loadMiddleware(settings.MIDDLEWARE, loader), dispatch, hooks, context, respond);
   const bodyLimit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE;
 
   /** The body first (bodiless requests skip the wait), then the middleware chain. */
-  function handle(request: HttpRequest): MaybePromise<HttpResponse> {
+  function handleRequest(request: HttpRequest): MaybePromise<HttpResponse> {
     request.templates = templates;
     const headers = request.raw.headers;
     const length = headers['content-length'];
@@ -149,6 +160,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
       (error: unknown) => respond(request, error),
     );
   }
+  const handle = atomic ? (request: HttpRequest) => atomic.request(() => handleRequest(request)) : handleRequest;
 
 
   // Only URLs that could decode to STATIC_URL's path are offered to the static handler (hot path).
@@ -168,7 +180,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
       lastResort(res, error);
     }
   };
-  return Object.freeze({ settings, listener });
+  return Object.freeze({ settings, listener, close: () => databases.close() });
 }
 
 /**

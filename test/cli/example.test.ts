@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cookiesOf, send, type Reply } from '../helpers/app-server.js';
 import { cleanEnv, ProcessPool, runManage } from '../helpers/spawn-cli.js';
-import { EXAMPLES, tmpCopy } from '../helpers/tmp-project.js';
+import { EXAMPLES, tmpCopy, typeCheck } from '../helpers/tmp-project.js';
 
 const project = tmpCopy(path.join(EXAMPLES, 'blog'), 'example-blog');
 const pool = new ProcessPool();
@@ -28,6 +28,12 @@ function cookieHeader(...replies: Reply[]): string {
 }
 
 describe('examples/blog', () => {
+  it('type-checks with its own tsconfig.json', async () => {
+    const result = await typeCheck(project.dir);
+    assert.equal(result.stdout + result.stderr, '');
+    assert.equal(result.code, 0);
+  });
+
   it('passes manage check', async () => {
     const result = await runManage(['check'], { cwd: project.dir });
     assert.equal(result.stderr, '');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MANAGE_BIN = fileURLToPath(new URL('../../bin/manage.js', import.meta.url));
+export const MANAGETS_BIN = fileURLToPath(new URL('../../bin/managets.js', import.meta.url));
 
 export interface RunResult {
   code: number | null;
@@ -26,14 +27,24 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-/** Runs `manage <args>` to completion. */
-export function runManage(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Written to the child's stdin, which is then closed (default: no stdin). */
+  input?: string;
+}
+
+/** Runs any executable to completion (a project's `./manage.ts`, bash...). */
+export function runProcess(command: string, args: string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MANAGE_BIN, ...args], { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdin = options.input === undefined ? 'ignore' : 'pipe';
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: [stdin, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (options.input !== undefined) child.stdin!.end(options.input);
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -43,6 +54,16 @@ export function runManage(args: string[], options: { cwd: string; env?: NodeJS.P
   });
 }
 
+/** Runs `manage <args>` to completion. */
+export function runManage(args: string[], options: RunOptions): Promise<RunResult> {
+  return runProcess(process.execPath, [MANAGE_BIN, ...args], options);
+}
+
+/** Runs `managets <args>` (Django's django-admin) to completion. */
+export function runManagets(args: string[], options: RunOptions): Promise<RunResult> {
+  return runProcess(process.execPath, [MANAGETS_BIN, ...args], options);
+}
+
 /** A long-running `manage` process (runserver) whose output can be awaited line by line. */
 export class ManageProcess {
   readonly child: ChildProcess;
@@ -50,8 +71,21 @@ export class ManageProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }) {
-    this.child = spawn(process.execPath, [MANAGE_BIN, ...args], {
+  /**
+   * `terminal`: run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY;
+   * `command`: run something else than `node bin/manage.js args`.
+   */
+  constructor(
+    args: string[],
+    options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean; command?: [string, string[]] },
+  ) {
+    const command = [process.execPath, MANAGE_BIN, ...args];
+    const [file, argv] =
+      options.command ??
+      (options.terminal
+        ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
+        : [command[0]!, command.slice(1)]);
+    this.child = spawn(file, argv, {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -109,7 +143,7 @@ export class ManageProcess {
 export class ProcessPool {
   readonly #processes: ManageProcess[] = [];
 
-  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }): ManageProcess {
+  start(args: string[], options: ConstructorParameters<typeof ManageProcess>[1]): ManageProcess {
     const process = new ManageProcess(args, options);
     this.#processes.push(process);
     return process;
