@@ -33,7 +33,6 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
   entry('makemigrations', 'managets', () => import('./makemigrations.js')),
   entry('migrate', 'managets', () => import('./migrate.js')),
-  entry('runserver', 'managets', () => import('./runserver.js')),
   entry('showmigrations', 'managets', () => import('./showmigrations.js')),
   entry('shell', 'managets', () => import('./shell.js')),
   entry('showurls', 'managets', () => import('./showurls.js')),
@@ -42,4 +41,6 @@ export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('version', 'managets', () => import('./version.js')),
   entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
   entry('findstatic', 'staticfiles', () => import('./findstatic.js')),
+  // Django lists the staticfiles variant (the one that serves STATIC_URL) under [staticfiles].
+  entry('runserver', 'staticfiles', () => import('./runserver.js')),
 ]);
