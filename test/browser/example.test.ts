@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../helpers/browser.js';
-import { cleanEnv, ProcessPool } from '../helpers/spawn-cli.js';
+import { cleanEnv, ProcessPool, runManage } from '../helpers/spawn-cli.js';
 import { EXAMPLES, tmpCopy } from '../helpers/tmp-project.js';
 
 describe('examples/blog in Chromium', { skip: skipWithoutChromium }, () => {
@@ -16,6 +16,8 @@ describe('examples/blog in Chromium', { skip: skipWithoutChromium }, () => {
   let base: string;
 
   before(async () => {
+    const migrate = await runManage(['migrate', '-v', '0'], { cwd: project.dir });
+    assert.equal(migrate.code, 0, migrate.stderr);
     const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project.dir, env: cleanEnv() });
     [base, browser] = await Promise.all([server.ready(), launchChromium()]);
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cookiesOf, send, type Reply } from '../helpers/app-server.js';
-import { cleanEnv, ProcessPool, runManage } from '../helpers/spawn-cli.js';
+import { cleanEnv, ProcessPool, runManage, type RunResult } from '../helpers/spawn-cli.js';
 import { EXAMPLES, tmpCopy, typeCheck } from '../helpers/tmp-project.js';
 
 const project = tmpCopy(path.join(EXAMPLES, 'blog'), 'example-blog');
@@ -28,6 +28,10 @@ function cookieHeader(...replies: Reply[]): string {
 }
 
 describe('examples/blog', () => {
+  // Every server below needs the tables: migrate first, as `npm start` does.
+  let migrated: RunResult | undefined;
+  before(async () => (migrated = await runManage(['migrate'], { cwd: project.dir })));
+
   it('type-checks with its own tsconfig.json', async () => {
     const result = await typeCheck(project.dir);
     assert.equal(result.stdout + result.stderr, '');
@@ -38,6 +42,13 @@ describe('examples/blog', () => {
     const result = await runManage(['check'], { cwd: project.dir });
     assert.equal(result.stderr, '');
     assert.equal(result.stdout, 'System check identified no issues (0 silenced).\n');
+    assert.equal(result.code, 0);
+  });
+
+  it('creates its SQLite tables and first posts with manage migrate, as npm start does', () => {
+    const result = migrated!;
+    assert.equal(result.stderr, '');
+    assert.match(result.stdout, /Applying blog\.0001_initial\.\.\. OK\n  Applying blog\.0002_first_posts\.\.\. OK\n$/);
     assert.equal(result.code, 0);
   });
 

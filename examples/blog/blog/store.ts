@@ -1,7 +1,9 @@
 /**
- * The blog's data: posts and their comments. Kept in memory for now (the database layer replaces
- * this module); views only use these functions, so the storage can change underneath them.
+ * The blog's queries, in one place: views call these, never SQL. The tables come from
+ * blog/migrations/ (`manage migrate`); db() is the project's SQLite database (DATABASES).
  */
+import { db } from 'managets';
+
 export interface Post {
   id: number;
   slug: string;
@@ -13,61 +15,29 @@ export interface Post {
 
 export interface Comment {
   id: number;
-  postId: number;
   author: string;
   body: string;
   created: string;
 }
 
-export interface PostStore {
-  posts(): Post[];
-  postsOfYear(year: number): Post[];
-  post(slug: string): Post | undefined;
-  comments(postId: number): Comment[];
-  addComment(postId: number, author: string, body: string): Comment;
+const POST_COLUMNS = 'id, slug, title, summary, body, published';
+
+export function latestPosts(limit: number): Post[] {
+  return db().query<Post>(`SELECT ${POST_COLUMNS} FROM blog_post ORDER BY published DESC LIMIT ?`, [limit]);
 }
 
-const SEED: Post[] = [
-  {
-    id: 1,
-    slug: 'hello-managets',
-    title: 'Hello, managets',
-    summary: 'Django’s runserver experience, in TypeScript.',
-    body: 'This blog is served by manage runserver. Its settings, URLs, views and templates are plain TypeScript and eta files, loaded without a build step.\n\nEdit any of them while the server runs: the reloader swaps in a fresh app and this page refreshes itself.',
-    published: '2026-01-12',
-  },
-  {
-    id: 2,
-    slug: 'templates-and-static-files',
-    title: 'Templates and static files',
-    summary: 'A layout, partials, context processors and a stylesheet.',
-    body: 'Every page extends templates/base.html through eta’s layout(). The navigation and the flash messages are partials, and the site title comes from a context processor.\n\nThe stylesheet is found by the static files finders and revalidated by the browser on every load.',
-    published: '2026-02-03',
-  },
-  {
-    id: 3,
-    slug: 'forms-csrf-and-sessions',
-    title: 'Forms, CSRF and sessions',
-    summary: 'Post a comment: CSRF-protected, then a flash message after the redirect.',
-    body: 'The comment form below carries a CSRF token. A valid comment is saved, a flash message is stored in the session and the browser is redirected back here, where the message shows once.',
-    published: '2025-11-20',
-  },
-];
+export function postsOfYear(year: number): Post[] {
+  return db().query<Post>(`SELECT ${POST_COLUMNS} FROM blog_post WHERE published LIKE ? ORDER BY published DESC`, [`${year}-%`]);
+}
 
-/** A fresh store holding the seed posts. */
-export function memoryStore(): PostStore {
-  const posts = SEED.map((post) => ({ ...post }));
-  const comments: Comment[] = [];
-  const newestFirst = (list: Post[]) => [...list].sort((a, b) => b.published.localeCompare(a.published));
-  return {
-    posts: () => newestFirst(posts),
-    postsOfYear: (year) => newestFirst(posts.filter((post) => post.published.startsWith(`${year}-`))),
-    post: (slug) => posts.find((post) => post.slug === slug),
-    comments: (postId) => comments.filter((comment) => comment.postId === postId),
-    addComment(postId, author, body) {
-      const comment = { id: comments.length + 1, postId, author, body, created: new Date().toISOString() };
-      comments.push(comment);
-      return comment;
-    },
-  };
+export function postBySlug(slug: string): Post | undefined {
+  return db().get<Post>(`SELECT ${POST_COLUMNS} FROM blog_post WHERE slug = ?`, [slug]);
+}
+
+export function commentsOf(post: Post): Comment[] {
+  return db().query<Comment>('SELECT id, author, body, created FROM blog_comment WHERE post_id = ? ORDER BY id', [post.id]);
+}
+
+export function addComment(post: Post, author: string, body: string): void {
+  db().run('INSERT INTO blog_comment (post_id, author, body, created) VALUES (?, ?, ?, ?)', [post.id, author, body, new Date().toISOString()]);
 }

@@ -11,24 +11,22 @@ import {
   type HttpResponse,
 } from 'managets';
 import { BLOG_POSTS_PER_PAGE } from '../mysite/settings.js';
-import { memoryStore, type Post } from './store.js';
-
-const store = memoryStore();
+import { addComment, commentsOf, latestPosts, postBySlug, postsOfYear, type Post } from './store.js';
 
 /** A function view: the newest posts. */
 export function index(request: HttpRequest): HttpResponse {
-  return render(request, 'blog/index.html', { posts: store.posts().slice(0, BLOG_POSTS_PER_PAGE), heading: 'Latest posts' });
+  return render(request, 'blog/index.html', { posts: latestPosts(BLOG_POSTS_PER_PAGE), heading: 'Latest posts' });
 }
 
 /** `<int:year>` arrives as a number. */
 export function archive(request: HttpRequest, { year }: { year: number }): HttpResponse {
-  const posts = store.postsOfYear(year);
+  const posts = postsOfYear(year);
   if (posts.length === 0) throw new Http404(`No posts in ${year}`);
   return render(request, 'blog/index.html', { posts, heading: `Posts from ${year}` });
 }
 
 function postOr404(slug: string): Post {
-  const post = store.post(slug);
+  const post = postBySlug(slug);
   if (!post) throw new Http404(`No post is called “${slug}”`);
   return post;
 }
@@ -51,20 +49,20 @@ export class PostDetail extends View {
     if (!values.body) errors.body = 'Please write a comment.';
     else if (values.body.length > 1000) errors.body = 'Keep it under 1000 characters.';
     if (Object.keys(errors).length > 0) return this.show(request, post, values, errors);
-    store.addComment(post.id, values.author, values.body);
+    addComment(post, values.author, values.body);
     addMessage(request, MESSAGE_LEVELS.SUCCESS, `Thanks, ${values.author}! Your comment is posted.`);
     return redirect('blog:post-detail', { kwargs: { slug } });
   }
 
   private show(request: HttpRequest, post: Post, values: Record<string, string>, errors: Record<string, string>): HttpResponse {
-    return render(request, 'blog/detail.html', { post, comments: store.comments(post.id), values, errors });
+    return render(request, 'blog/detail.html', { post, comments: commentsOf(post), values, errors });
   }
 }
 
 /** The JSON API: every post, with the URL of its page. */
 export function apiPosts(request: HttpRequest): JsonResponse {
   return new JsonResponse({
-    posts: store.posts().map(({ id, slug, title, summary, published }) => ({
+    posts: latestPosts(100).map(({ id, slug, title, summary, published }) => ({
       id,
       slug,
       title,
@@ -78,5 +76,5 @@ export function apiPosts(request: HttpRequest): JsonResponse {
 /** One post as JSON, with its comments. */
 export function apiPost(_request: HttpRequest, { slug }: { slug: string }): JsonResponse {
   const post = postOr404(slug);
-  return new JsonResponse({ ...post, comments: store.comments(post.id) });
+  return new JsonResponse({ ...post, comments: commentsOf(post) });
 }

@@ -44,6 +44,9 @@ export const TEMPLATES: UserSettings['TEMPLATES'] = [
   },
 ];
 
+// SQLite through better-sqlite3; `manage migrate` creates the tables from each app's migrations/.
+export const DATABASES: UserSettings['DATABASES'] = { default: { ENGINE: 'sqlite', NAME: 'db.sqlite3' } };
+
 export const STATIC_URL = 'static/';
 export const STATICFILES_DIRS = ['static'];
 export const STATIC_ROOT = 'staticfiles';
