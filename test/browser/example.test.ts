@@ -9,6 +9,8 @@ import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '.
 import { cleanEnv, ProcessPool, runManage } from '../helpers/spawn-cli.js';
 import { EXAMPLES, tmpCopy } from '../helpers/tmp-project.js';
 
+const SUPERUSER = { MANAGE_SUPERUSER_USERNAME: 'ada', MANAGE_SUPERUSER_PASSWORD: 'analytical engine 1843', MANAGE_SUPERUSER_EMAIL: 'ada@example.com' };
+
 describe('examples/blog in Chromium', { skip: skipWithoutChromium }, () => {
   const project = tmpCopy(path.join(EXAMPLES, 'blog'), 'example-browser');
   const pool = new ProcessPool();
@@ -16,8 +18,10 @@ describe('examples/blog in Chromium', { skip: skipWithoutChromium }, () => {
   let base: string;
 
   before(async () => {
-    const migrate = await runManage(['migrate', '-v', '0'], { cwd: project.dir });
-    assert.equal(migrate.code, 0, migrate.stderr);
+    for (const command of [['migrate', '-v', '0'], ['createsuperuser', '--noinput']]) {
+      const result = await runManage(command, { cwd: project.dir, env: cleanEnv(SUPERUSER) });
+      assert.equal(result.code, 0, result.stderr);
+    }
     const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project.dir, env: cleanEnv() });
     [base, browser] = await Promise.all([server.ready(), launchChromium()]);
   });
@@ -67,6 +71,29 @@ describe('examples/blog in Chromium', { skip: skipWithoutChromium }, () => {
     await screenshot(page, 'flash-message');
     await page.reload();
     assert.equal(await page.locator('.messages').count(), 0); // shown once
+    await page.close();
+  });
+
+  it('sends an anonymous writer to the login page, then back to write a post', async () => {
+    const page = await browser!.newPage();
+    await page.goto(`${base}/posts/new/`);
+    await page.waitForURL(`${base}/accounts/login/?next=/posts/new/`);
+    await page.fill('#id_username', SUPERUSER.MANAGE_SUPERUSER_USERNAME);
+    await page.fill('#id_password', 'wrong password');
+    await page.click('button[type=submit]');
+    await page.locator('.field-error').waitFor();
+    await page.fill('#id_password', SUPERUSER.MANAGE_SUPERUSER_PASSWORD);
+    await Promise.all([page.waitForURL(`${base}/posts/new/`), page.click('form.form button[type=submit]')]);
+    await page.fill('#id_title', 'Written in Chromium');
+    await page.fill('#id_summary', 'A post from the browser tests.');
+    await page.fill('#id_body', 'First paragraph.\n\nSecond paragraph.');
+    await screenshot(page, 'new-post');
+    await Promise.all([page.waitForURL(`${base}/posts/written-in-chromium/`), page.click('form.form button[type=submit]')]);
+    assert.equal(await page.locator('.message--success').textContent(), 'Published “Written in Chromium”.');
+    assert.match((await page.locator('article .meta').textContent())!, /by ada/);
+    await page.locator('.nav__logout button').click();
+    await page.waitForURL(`${base}/`);
+    assert.equal(await page.locator('nav a', { hasText: 'Log in' }).count(), 1);
     await page.close();
   });
 

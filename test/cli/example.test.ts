@@ -48,7 +48,7 @@ describe('examples/blog', () => {
   it('creates its SQLite tables and first posts with manage migrate, as npm start does', () => {
     const result = migrated!;
     assert.equal(result.stderr, '');
-    assert.match(result.stdout, /Applying blog\.0001_initial\.\.\. OK\n  Applying blog\.0002_first_posts\.\.\. OK\n$/);
+    assert.match(result.stdout, /Applying auth\.0001_initial\.\.\. OK\n  Applying blog\.0001_initial\.\.\. OK\n  Applying blog\.0002_first_posts\.\.\. OK\n$/);
     assert.equal(result.code, 0);
   });
 
@@ -98,6 +98,16 @@ describe('examples/blog', () => {
       assert.match(shown.body, /<p class="comment__author">Ann<\/p>/);
       const again = await send(port, '/posts/forms-csrf-and-sessions/', { headers: { Cookie: cookieHeader(form, posted, shown) } });
       assert.doesNotMatch(again.body, /class="messages"/);
+    });
+
+    it('sends anonymous writers to the login page', async () => {
+      const write = await send(port, '/posts/new/');
+      assert.equal(write.status, 302);
+      assert.equal(write.headers.location, '/accounts/login/?next=/posts/new/');
+      const login = await send(port, write.headers.location!);
+      assert.equal(login.status, 200);
+      assert.match(login.body, /<h1>Log in<\/h1>/);
+      assert.match(login.body, /href="\/static\/css\/site\.css"/); // the project's template, not contrib.auth's
     });
 
     it('shows the technical 404 and 500 pages', async () => {

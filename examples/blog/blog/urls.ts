@@ -6,6 +6,7 @@ export const appName = 'blog';
 
 export const urlpatterns = [
   path('', views.index, { name: 'index' }),
+  path('posts/new/', views.newPost, { name: 'post-new' }),
   path('posts/<slug:slug>/', views.PostDetail.asView(), { name: 'post-detail' }),
   path('archive/<int:year>/', views.archive, { name: 'archive' }),
   path('api/posts/', views.apiPosts, { name: 'api-posts' }),

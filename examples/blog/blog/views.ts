@@ -2,6 +2,7 @@ import {
   addMessage,
   Http404,
   JsonResponse,
+  loginRequired,
   MESSAGE_LEVELS,
   redirect,
   render,
@@ -11,7 +12,7 @@ import {
   type HttpResponse,
 } from 'managets';
 import { BLOG_POSTS_PER_PAGE } from '../mysite/settings.js';
-import { addComment, commentsOf, latestPosts, postBySlug, postsOfYear, type Post } from './store.js';
+import { addComment, addPost, commentsOf, latestPosts, postBySlug, postsOfYear, type Post } from './store.js';
 
 /** A function view: the newest posts. */
 export function index(request: HttpRequest): HttpResponse {
@@ -59,15 +60,34 @@ export class PostDetail extends View {
   }
 }
 
+/** Writing a post needs a logged-in user: anyone else is sent to LOGIN_URL with `?next=`. */
+export const newPost = loginRequired((request: HttpRequest): HttpResponse => {
+  const values = { title: '', summary: '', body: '' };
+  const errors: Record<string, string> = {};
+  if (request.method === 'POST') {
+    for (const field of ['title', 'summary', 'body'] as const) {
+      values[field] = (request.POST.get(field) ?? '').trim();
+      if (!values[field]) errors[field] = 'This field is required.';
+    }
+    if (Object.keys(errors).length === 0) {
+      const slug = addPost(request.user.id!, values);
+      addMessage(request, MESSAGE_LEVELS.SUCCESS, `Published “${values.title}”.`);
+      return redirect('blog:post-detail', { kwargs: { slug } });
+    }
+  }
+  return render(request, 'blog/new.html', { title: 'New post', values, errors });
+});
+
 /** The JSON API: every post, with the URL of its page. */
 export function apiPosts(request: HttpRequest): JsonResponse {
   return new JsonResponse({
-    posts: latestPosts(100).map(({ id, slug, title, summary, published }) => ({
+    posts: latestPosts(100).map(({ id, slug, title, summary, published, author }) => ({
       id,
       slug,
       title,
       summary,
       published,
+      author,
       url: request.buildAbsoluteUri(reverse('blog:post-detail', { kwargs: { slug } })),
     })),
   });

@@ -14,13 +14,14 @@ export const SECRET_KEY = 'managets-insecure-example-blog-0b3c9f6e2d1a48c7a5e4f1
 export const DEBUG: boolean = true;
 export const ALLOWED_HOSTS: UserSettings['ALLOWED_HOSTS'] = [];
 
-export const INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = ['blog', 'pages'];
+export const INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = ['managets.contrib.auth', 'blog', 'pages'];
 
 export const MIDDLEWARE: UserSettings['MIDDLEWARE'] = [
   'managets.middleware.SecurityMiddleware',
   'managets.middleware.SessionMiddleware',
   'managets.middleware.CommonMiddleware',
   'managets.middleware.CsrfViewMiddleware',
+  'managets.contrib.auth.middleware.AuthenticationMiddleware',
   'managets.middleware.XFrameOptionsMiddleware',
   'blog.middleware.timing',
 ];
@@ -46,6 +47,11 @@ export const TEMPLATES: UserSettings['TEMPLATES'] = [
 
 // SQLite through better-sqlite3; `manage migrate` creates the tables from each app's migrations/.
 export const DATABASES: UserSettings['DATABASES'] = { default: { ENGINE: 'sqlite', NAME: 'db.sqlite3' } };
+
+// Login (`manage createsuperuser` makes a user): back to the posts after logging in or out.
+export const LOGIN_URL = '/accounts/login/';
+export const LOGIN_REDIRECT_URL = '/';
+export const LOGOUT_REDIRECT_URL = '/';
 
 export const STATIC_URL = 'static/';
 export const STATICFILES_DIRS = ['static'];

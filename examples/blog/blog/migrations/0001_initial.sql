@@ -1,11 +1,13 @@
 -- The blog's tables. `manage migrate` applies this once and records it in managets_migrations.
+-- migrate:depends auth.0001_initial
 CREATE TABLE blog_post (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     slug TEXT NOT NULL UNIQUE,
     title TEXT NOT NULL,
     summary TEXT NOT NULL,
     body TEXT NOT NULL,
-    published TEXT NOT NULL
+    published TEXT NOT NULL,
+    author_id INTEGER REFERENCES auth_user (id)
 );
 CREATE TABLE blog_comment (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
