@@ -78,7 +78,7 @@ export const newPost = loginRequired((request: HttpRequest): HttpResponse => {
   return render(request, 'blog/new.html', { title: 'New post', values, errors });
 });
 
-/** The JSON API: every post, with the URL of its page. */
+/** The JSON API: the latest posts, each with the absolute URL of its page. */
 export function apiPosts(request: HttpRequest): JsonResponse {
   return new JsonResponse({
     posts: latestPosts(100).map(({ id, slug, title, summary, published, author }) => ({
