@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium, screenshot, skipWithoutChromium, type Browser } from '../helpers/browser.js';
 import { descendantPids } from '../helpers/http-probe.js';
-import { cleanEnv, ProcessPool, type ManageProcess } from '../helpers/spawn-cli.js';
+import { cleanEnv, ProcessPool, runManage, type ManageProcess } from '../helpers/spawn-cli.js';
 import { EXAMPLES, tmpCopy } from '../helpers/tmp-project.js';
 
 /** Long enough for a restart on a loaded CI machine; the waits end as soon as the page changes. */
@@ -28,6 +28,8 @@ describe('live reload of examples/blog in Chromium', { skip: skipWithoutChromium
   };
 
   before(async () => {
+    const migrate = await runManage(['migrate', '-v', '0'], { cwd: project.dir });
+    assert.equal(migrate.code, 0, migrate.stderr);
     server = pool.start(['runserver', '127.0.0.1:0', '--no-shortcuts'], { cwd: project.dir, env: cleanEnv({ MANAGE_RUNSERVER_HIDE_WARNING: 'true' }) });
     [base, browser] = await Promise.all([server.ready(), launchChromium()]);
   });
