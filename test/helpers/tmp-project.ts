@@ -5,6 +5,10 @@ import path from 'node:path';
 import { REPO_ROOT, runProcess, type RunResult } from './spawn-cli.js';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+export const EXAMPLES = path.join(REPO_ROOT, 'examples');
+
+/** Left behind at a project's top level by running it in place: never copied. */
+const LOCAL_STATE = new Set(['node_modules', 'db.sqlite3', 'db.sqlite3-wal', 'db.sqlite3-shm', 'staticfiles']);
 
 /** An empty temp directory, for scaffolding a project from nothing. */
 export function tmpDir(prefix: string): { dir: string; cleanup(): void } {
@@ -22,12 +26,17 @@ export function linkManagets(dir: string): void {
   symlinkSync(REPO_ROOT.replace(/\/$/, ''), path.join(modules, 'managets'), 'dir');
 }
 
-/** A temp copy of `test/fixtures/<name>`, with managets linked in. */
-export function tmpProject(name: string): { dir: string; cleanup(): void } {
-  const project = tmpDir(name);
-  cpSync(path.join(FIXTURES, name), project.dir, { recursive: true });
+/** A temp copy of the project folder `source` (without its local state), with managets linked in. */
+export function tmpCopy(source: string, label = path.basename(source)): { dir: string; cleanup(): void } {
+  const project = tmpDir(label);
+  cpSync(source, project.dir, { recursive: true, filter: (file) => !LOCAL_STATE.has(path.relative(source, file)) });
   linkManagets(project.dir);
   return project;
+}
+
+/** A temp copy of `test/fixtures/<name>`, with managets linked in. */
+export function tmpProject(name: string): { dir: string; cleanup(): void } {
+  return tmpCopy(path.join(FIXTURES, name), name);
 }
 
 /** Type-checks a project with its own tsconfig, as its editor would (@types/node linked in as npm would). */
