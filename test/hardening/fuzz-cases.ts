@@ -18,6 +18,8 @@ export interface FuzzCase {
   readonly allow?: (status: number) => boolean;
   /** The first response answers a HEAD request (no body follows its head). */
   readonly head?: boolean;
+  /** A well-formed request: closing without any answer is a failure too. */
+  readonly answer?: boolean;
   /** Sent with a pause between chunks. */
   readonly gapMs?: number;
 }
@@ -71,7 +73,7 @@ const headerInjection: Family = (rng) => {
 /** Reflected into a Location header by redirect(): CR/LF must never become a header. */
 const locationInjection: Family = (rng) => {
   const payload = rng.pick(['%0d%0aX-Injected:%20yes', '%0aX-Injected:yes', '%0dX-Injected:yes', '%E5%98%8A%E5%98%8DX-Injected:yes']);
-  return { family: 'location injection', chunks: [request(`GET /${rng.pick(['go', 'root'])}/${payload}/ HTTP/1.1`)] };
+  return { family: 'location injection', chunks: [request(`GET /${rng.pick(['go', 'root'])}/${payload}/ HTTP/1.1`)], answer: true };
 };
 
 /** Framings a proxy and the server could read differently (request smuggling). */
@@ -130,7 +132,7 @@ const badEncoding: Family = (rng) => {
   // Django decodes any query (bad escapes kept or replaced): 200. llhttp refuses raw non-ASCII bytes.
   const queryOnly = base.includes('?');
   const raw = /[^\x00-\x7f]/.test(target);
-  return { family: 'bad encoding', chunks: [request(`GET ${target} HTTP/1.1`)], allow: queryOnly ? (s) => s === 200 || (raw && s === 400) : notServerError };
+  return { family: 'bad encoding', chunks: [request(`GET ${target} HTTP/1.1`)], answer: true, allow: queryOnly ? (s) => s === 200 || (raw && s === 400) : notServerError };
 };
 
 const hostileHost: Family = (rng) => {
@@ -150,6 +152,7 @@ const traversal: Family = (rng) => {
     family: 'path traversal',
     chunks: [request(`${method} ${rng.pick(TRAVERSALS)} HTTP/1.1`)],
     head: method === 'HEAD',
+    answer: true,
     allow: (s) => s === 400 || s === 404 || s === 301 || s === 302,
   };
 };
@@ -167,7 +170,7 @@ const tlsHello: Family = (rng) => ({ family: 'TLS handshake', chunks: [Buffer.co
 const legit: Family = (rng) => {
   const page = rng.pick(PAGES);
   const method = rng.pick(['GET', 'GET', 'HEAD']);
-  return { family: 'legit', chunks: [request(`${method} ${page} HTTP/1.1`, [HOST, 'Connection: close'])], head: method === 'HEAD', allow: (s) => s < 500 };
+  return { family: 'legit', chunks: [request(`${method} ${page} HTTP/1.1`, [HOST, 'Connection: close'])], head: method === 'HEAD', answer: true, allow: (s) => s < 500 };
 };
 
 const FAMILIES: readonly Family[] = [

@@ -12,6 +12,8 @@ export interface Expectation {
   allow(status: number): boolean;
   /** The first response answers a HEAD request. */
   head?: boolean;
+  /** The request was well-formed: a close without an answer is a failure. */
+  answer?: boolean;
   /** DEBUG off: tracebacks and project paths are leaks. */
   production: boolean;
   /** Texts that must never appear in any answer (secret file content, SECRET_KEY...). */
@@ -27,6 +29,7 @@ export function violations(exchange: Exchange, expect: Expectation): string[] {
   if (exchange.hung) found.push('no answer and no close before the deadline');
   const { responses, rest } = parseResponses(exchange.bytes, expect.head ? new Set([0]) : new Set());
   if (rest.length > 0) found.push(`malformed response bytes: ${JSON.stringify(rest.subarray(0, 120).toString('latin1'))}`);
+  if (expect.answer && responses.length === 0 && !exchange.hung) found.push('closed without an answer');
   responses.forEach((response, i) => {
     const allowed = i === 0 ? expect.allow(response.status) : response.status !== 500;
     if (!allowed) found.push(`unexpected status ${response.status} (response ${i + 1})`);
