@@ -22,27 +22,39 @@ export class HttpResponse {
   readonly cookies = new Map<string, string>();
   /** True for responses whose body is an async iterable (no Content-Length, no buffering). */
   readonly streaming: boolean = false;
-  #content: Buffer;
+  /** A string body stays a string until someone needs its bytes: most are written as they are. */
+  #content: Buffer | string;
 
   constructor(content: string | Buffer | Uint8Array = '', init: ResponseInit = {}) {
     this.status = init.status ?? 200;
     this.reason = init.reason;
     this.headers = new Headers(init.headers);
     this.headers.setDefault('Content-Type', init.contentType ?? 'text/html; charset=utf-8');
-    this.#content = toBuffer(content);
+    this.#content = typeof content === 'string' ? content : toBuffer(content);
   }
 
   get content(): Buffer {
+    if (typeof this.#content === 'string') this.#content = Buffer.from(this.#content, 'utf8');
     return this.#content;
   }
 
   set content(value: string | Buffer | Uint8Array) {
-    this.#content = toBuffer(value);
+    this.#content = typeof value === 'string' ? value : toBuffer(value);
+  }
+
+  /** The body's length in bytes (Content-Length), without encoding a string body. */
+  get contentLength(): number {
+    return typeof this.#content === 'string' ? Buffer.byteLength(this.#content, 'utf8') : this.#content.length;
+  }
+
+  /** The body as written: the string it was given, or its bytes. */
+  get body(): string | Buffer {
+    return this.#content;
   }
 
   /** The body decoded as UTF-8. */
   get text(): string {
-    return this.#content.toString('utf8');
+    return typeof this.#content === 'string' ? this.#content : this.#content.toString('utf8');
   }
 
   get reasonPhrase(): string {
@@ -60,8 +72,7 @@ export class HttpResponse {
   }
 }
 
-function toBuffer(content: string | Buffer | Uint8Array): Buffer {
-  if (typeof content === 'string') return Buffer.from(content, 'utf8');
+function toBuffer(content: Buffer | Uint8Array): Buffer {
   return Buffer.isBuffer(content) ? content : Buffer.from(content);
 }
 

@@ -16,18 +16,20 @@ export function writeResponse(res: ServerResponse, response: HttpResponse, optio
   const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
   if (!(response instanceof StreamingHttpResponse)) {
     if (!response.headers.has('Content-Length') && !(response.status === 304 || response.status === 204)) {
-      headers['Content-Length'] = String(response.content.length);
+      headers['Content-Length'] = String(response.contentLength);
     }
     res.writeHead(response.status, response.reasonPhrase, headers);
     if (bodiless) {
       res.end();
       return 0;
     }
-    const content = response.content;
-    // A small body as a latin1 string (byte for byte) lets node send head and body in one write.
-    if (content.length <= SINGLE_WRITE_MAX) res.end(content.toString('latin1'), 'latin1');
-    else res.end(content);
-    return content.length;
+    // node sends a string body in the same write as the head; a small Buffer body goes as a latin1
+    // string (byte for byte) for the same reason.
+    const body = response.body;
+    if (typeof body === 'string') res.end(body, 'utf8');
+    else if (body.length <= SINGLE_WRITE_MAX) res.end(body.toString('latin1'), 'latin1');
+    else res.end(body);
+    return response.contentLength;
   }
   res.writeHead(response.status, response.reasonPhrase, headers);
   if (bodiless) {

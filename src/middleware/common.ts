@@ -51,7 +51,7 @@ export class CommonMiddleware extends MiddlewareMixin {
       return new HttpResponsePermanentRedirect(this.fullPathWithSlash(request));
     }
     if (!response.streaming && !response.headers.has('Content-Length')) {
-      response.headers.set('Content-Length', response.content.length);
+      response.headers.set('Content-Length', response.contentLength);
     }
     return response;
   }

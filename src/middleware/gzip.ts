@@ -15,7 +15,7 @@ const ACCEPTS_GZIP = /\bgzip\b/;
 
 export class GZipMiddleware extends MiddlewareMixin {
   override processResponse(request: HttpRequest, response: HttpResponse): HttpResponse {
-    if (!response.streaming && response.content.length < 200) return response;
+    if (!response.streaming && response.contentLength < 200) return response;
     if (response.headers.has('Content-Encoding')) return response;
     patchVaryHeaders(response, ['Accept-Encoding']);
     if (!ACCEPTS_GZIP.test(request.headers.get('accept-encoding') ?? '')) return response;

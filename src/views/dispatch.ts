@@ -37,21 +37,29 @@ export function createDispatcher(resolve: ResolveRequest, hooks: DispatchHooks):
     return callView(request, view, kwargs);
   }
 
-  /** The view, its exceptions offered to processException hooks, its result checked. */
+  /** The view's result checked (Django's check_response), then deferred responses rendered. */
+  function checked(request: HttpRequest, view: View, value: unknown): MaybePromise<HttpResponse> {
+    checkResponse(value, () => `The view ${viewLabel(view)}`);
+    return finish(request, value);
+  }
+
+  /** An exception of the view offered to processException hooks; rethrown when none answers. */
+  function failed(request: HttpRequest, view: View, error: unknown): Promise<HttpResponse> {
+    return processException(hooks, request, error).then((response) => checked(request, view, response));
+  }
+
+  /** The view itself. Synchronous views are not awaited: a promise per request is measurable. */
   function callView(request: HttpRequest, view: View, kwargs: ViewKwargs): MaybePromise<HttpResponse> {
-    const checked = (value: unknown) => {
-      checkResponse(value, () => `The view ${viewLabel(view)}`);
-      return finish(request, value);
-    };
-    const failed = (error: unknown) => processException(hooks, request, error).then(checked);
     let result: MaybePromise<HttpResponse>;
     try {
       result = view(request, kwargs);
     } catch (error) {
-      return failed(error);
+      return failed(request, view, error);
     }
-    // Synchronous views are not awaited: a promise per request is measurable on the hot path.
-    return result instanceof Promise ? result.then(checked, failed) : checked(result);
+    if (result instanceof Promise) {
+      return result.then((value) => checked(request, view, value), (error: unknown) => failed(request, view, error));
+    }
+    return checked(request, view, result);
   }
 
   function finish(request: HttpRequest, response: HttpResponse): MaybePromise<HttpResponse> {

@@ -1,22 +1,23 @@
 /**
  * Black-box over real HTTP: the fixture project test/fixtures/pipeline (TypeScript settings, urls,
- * views and middleware importing 'managets') served by the built createApp on 127.0.0.1:0.
+ * views, middleware and templates importing 'managets'), served by the built createApp on
+ * 127.0.0.1:0, and by `manage runserver --noreload` in a child process.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../../dist/index.js';
 import { loadSettings } from '../../dist/conf/load.js';
 import { ModuleLoader } from '../../dist/conf/modules.js';
 import { cookiesOf, send } from '../helpers/app-server.js';
-import { cleanEnv } from '../helpers/spawn-cli.js';
+import { listen, type RunningServer } from '../helpers/http-server.js';
+import { cleanEnv, ProcessPool } from '../helpers/spawn-cli.js';
 import { FIXTURES } from '../helpers/tmp-project.js';
 
 const project = path.join(FIXTURES, 'pipeline');
-const servers: http.Server[] = [];
+const servers: RunningServer[] = [];
+const pool = new ProcessPool();
 
 async function start(env: Record<string, string> = {}, options: { noStatic?: boolean } = {}): Promise<{ port: number; log: string[] }> {
   const loader = new ModuleLoader({ baseDir: project });
@@ -24,13 +25,15 @@ async function start(env: Record<string, string> = {}, options: { noStatic?: boo
   const log: string[] = [];
   const logger = { level: settings.DEBUG ? 0 : Infinity, log: (_level: number, line: string) => void log.push(line) };
   const app = await createApp(settings, loader, { ...options, logger });
-  const server = http.createServer(app.listener);
+  const server = await listen(app.listener);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, log };
+  return { port: server.port, log };
 }
 
-after(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
+after(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  await pool.killAll();
+});
 
 describe('fixture project over HTTP (DEBUG)', () => {
   let port: number;
@@ -152,5 +155,22 @@ describe('fixture project over HTTP (DEBUG off)', () => {
     const evil = await send(port, '/', { headers: { host: 'evil.com' } });
     assert.equal(evil.status, 400);
     assert.deepEqual(log, []);
+  });
+});
+
+describe('fixture project through manage runserver --noreload', () => {
+  it('serves views, logs errors before the request line, answers a bad Host with 400, and keeps serving', async () => {
+    const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project, env: cleanEnv() });
+    const port = Number(new URL(await server.ready()).port);
+    assert.deepEqual(JSON.parse((await send(port, '/blog/posts/')).body), ['Hello, world', 'Second post']);
+    const boom = await send(port, '/boom/', { headers: { accept: 'text/plain' } });
+    assert.equal(boom.status, 500);
+    assert.match(boom.body, /^TypeError at \/boom\/\n/);
+    await server.waitFor(/Internal Server Error: \/boom\/\nTypeError: [^\n]+\n(?: {4}at [^\n]+\n)+[^\n]*"GET \/boom\/ HTTP\/1\.1" 500 \d+\n/, 5000, 'stderr');
+    assert.equal((await send(port, '/missing/')).status, 404);
+    await server.waitFor(/Not Found: \/missing\/\n[^\n]*"GET \/missing\/ HTTP\/1\.1" 404 \d+\n/, 5000, 'stderr');
+    assert.equal((await send(port, '/', { headers: { host: 'evil.com' } })).status, 400);
+    await server.waitFor(/Invalid HTTP_HOST header: 'evil\.com'\. You may need to add 'evil\.com' to ALLOWED_HOSTS\.\n/, 5000, 'stderr');
+    assert.equal((await send(port, '/')).body, '<h1>Home</h1>');
   });
 });

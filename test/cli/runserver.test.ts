@@ -54,9 +54,10 @@ describe('runserver: startup', () => {
       '',
     ]);
     assert.notEqual(new URL(url).port, '0');
+    // The fixture has no URLconf: every path gets DEBUG's "The install worked" page, as in Django.
     const reply = await request(`${url}/path?q=1`);
-    assert.equal(reply.status, 404);
-    await server.waitFor(new RegExp(`${TIME} "GET /path\\?q=1 HTTP/1\\.1" 404 ${Buffer.byteLength(reply.body)}\\n`), 5000, 'stderr');
+    assert.equal(reply.status, 200);
+    await server.waitFor(new RegExp(`${TIME} "GET /path\\?q=1 HTTP/1\\.1" 200 ${Buffer.byteLength(reply.body)}\\n`), 5000, 'stderr');
     assert.doesNotMatch(server.stderr, /\x1b\[/, 'no colour when stderr is not a terminal');
   });
 
@@ -69,7 +70,7 @@ describe('runserver: startup', () => {
   it('shows the time each request took at -v 2', async () => {
     const { server, url } = await serve(['-v', '2']);
     await request(`${url}/`);
-    await server.waitFor(new RegExp(`${TIME} "GET / HTTP/1\\.1" 404 \\d+ \\(\\d+\\.\\d\\d ms\\)\\n`), 5000, 'stderr');
+    await server.waitFor(new RegExp(`${TIME} "GET / HTTP/1\\.1" 200 \\d+ \\(\\d+\\.\\d\\d ms\\)\\n`), 5000, 'stderr');
   });
 
   it('lists the reachable URLs when bound to every interface', async () => {
@@ -78,7 +79,7 @@ describe('runserver: startup', () => {
     const port = new URL(url).port;
     assert.match(url, /^http:\/\/0\.0\.0\.0:\d+$/);
     assert.match(server.stdout, new RegExp(`\\n  Local:   http://127\\.0\\.0\\.1:${port}/\\n`));
-    assert.equal((await request(`http://127.0.0.1:${port}/`)).status, 404);
+    assert.equal((await request(`http://127.0.0.1:${port}/`)).status, 200);
   });
 
   it('shows system check warnings and serves anyway', async () => {
@@ -137,8 +138,8 @@ describe('runserver: serving', () => {
     assert.match(await rawExchange(port, 'GET\r\n\r\n'), /^HTTP\/1\.1 400 Bad Request\r\n/);
     assert.match(await rawExchange(port, `GET / HTTP/1.1\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`), /^HTTP\/1\.1 431 /);
     assert.match(await rawExchange(port, Buffer.from('16030100a5010000a10303', 'hex')), /^HTTP\/1\.1 400 /);
-    assert.equal((await request(`${url}/still-here`)).status, 404);
-    await server.waitFor(/"GET \/still-here HTTP\/1\.1" 404/, 5000, 'stderr');
+    assert.equal((await request(`${url}/still-here`)).status, 200);
+    await server.waitFor(/"GET \/still-here HTTP\/1\.1" 200/, 5000, 'stderr');
     assert.match(server.stderr, new RegExp(`${TIME} code 400, message Bad request syntax \\('GET'\\)\\n${TIME} "GET" 400 -\\n`));
     assert.match(server.stderr, new RegExp(`${TIME} code 431, message Request Header Fields Too Large\\n`));
     assert.match(server.stderr, new RegExp(`${TIME} You're accessing the development server over HTTPS, but it only supports HTTP\\.\\n`));
@@ -165,7 +166,7 @@ describe('runserver: serving', () => {
     const { server, url } = await serve([], { FIXTURE_SERVER_LOG: log });
     await request(`${url}/to-file`);
     await server.stop('SIGINT');
-    assert.match(readFileSync(log, 'utf8'), new RegExp(`^${TIME} "GET /to-file HTTP/1\\.1" 404 \\d+\\n$`));
+    assert.match(readFileSync(log, 'utf8'), new RegExp(`^${TIME} "GET /to-file HTTP/1\\.1" 200 \\d+\\n$`));
     assert.doesNotMatch(server.stderr, /to-file/);
   });
 });
@@ -185,7 +186,7 @@ describe('runserver: stopping', () => {
       server.child.kill(signal);
       await sleep(200);
       upload.write('body');
-      assert.match(await reply, /^HTTP\/1\.1 404 Not Found\r\n[^]*Connection: close\r\n/);
+      assert.match(await reply, /^HTTP\/1\.1 200 OK\r\n[^]*Connection: close\r\n/);
       const { code } = await server.exited;
       assert.equal(code, 0);
       assert.equal(server.stdout, stdout, 'nothing printed on the way out');

@@ -1,10 +1,7 @@
 /**
- * An app from the pipeline served by a real node:http server on 127.0.0.1:0, and a raw HTTP
- * client (node:http, so Host and other headers go out exactly as written). Each test file
- * closes its servers in an `after` hook via `closeAll()`.
+ * An app from the pipeline served by a real node:http server on 127.0.0.1:0 (http-server.ts),
+ * requested with http.ts. Each test file closes its servers in an `after` hook via `closeAll()`.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/app.js';
 import { buildSettings } from '../../src/conf/load.js';
 import { ModuleLoader } from '../../src/conf/modules.js';
@@ -13,14 +10,9 @@ import type { View } from '../../src/http/view.js';
 import { path, type UrlconfModule } from '../../src/urls/conf.js';
 import { createTemplateEngines } from '../../src/templates/engines.js';
 import { Resolver } from '../../src/urls/resolver.js';
+import { request, type Reply } from './http.js';
+import { listen, type RunningServer } from './http-server.js';
 import { REPO_ROOT } from './spawn-cli.js';
-
-export interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  raw: Buffer;
-}
 
 export interface TestServer {
   url: string;
@@ -39,7 +31,7 @@ export function tableRouting(routes: Record<string, View>, handlers: Partial<Rec
   return { urlpatterns, ...Object.fromEntries(Object.entries(handlers).map(([status, view]) => [`handler${status}`, view])) };
 }
 
-const servers: http.Server[] = [];
+const servers: RunningServer[] = [];
 
 export async function serve(userSettings: UserSettings, urlconf: UrlconfModule): Promise<TestServer> {
   const settings = buildSettings({ SECRET_KEY: 'test-secret-key-'.repeat(4), ALLOWED_HOSTS: ['127.0.0.1'], ROOT_URLCONF: 'tests.urls', ...userSettings }, {
@@ -52,32 +44,18 @@ export async function serve(userSettings: UserSettings, urlconf: UrlconfModule):
   const parts = { resolver: await Resolver.load(urlconf), templates: await createTemplateEngines(settings, loader) };
   // Like runserver's request logger: on with DEBUG, off without.
   const app = await buildApp(settings, loader, parts, { logger: { level: settings.DEBUG ? 0 : Infinity, log: (_level, line) => log.push(line) } });
-  const server = http.createServer(app.listener);
+  const server = await listen(app.listener);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
-  return { url, settings, log, request: (path, options = {}) => send(port, path, options) };
+  return { url: server.base, settings, log, request: (path, options = {}) => send(server.port, path, options) };
 }
 
-export function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        resolve({ status: res.statusCode!, headers: res.headers, body: raw.toString('utf8'), raw });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
+/** A request to the server on `port` (node:http, so Host and other headers go out as written). */
+export function send(port: number, path: string, options: Parameters<typeof request>[1] = {}): Promise<Reply> {
+  return request(`http://127.0.0.1:${port}${path}`, options);
 }
 
 export async function closeAll(): Promise<void> {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 }
 
 /** `Set-Cookie` values as {name: value}. */
