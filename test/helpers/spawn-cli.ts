@@ -3,6 +3,7 @@
  * tests. Every started process is tracked so `killAll()` in an `after` hook leaves nothing behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,6 +44,14 @@ export function runManage(args: string[], options: { cwd: string; env?: NodeJS.P
   });
 }
 
+export interface SpawnOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  detached?: boolean;
+  /** A script to run instead of bin/manage.js (library tests drive small stand-ins). */
+  script?: string;
+}
+
 /** A long-running `manage` process (runserver) whose output can be awaited line by line. */
 export class ManageProcess {
   readonly child: ChildProcess;
@@ -50,8 +59,8 @@ export class ManageProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }) {
-    this.child = spawn(process.execPath, [MANAGE_BIN, ...args], {
+  constructor(args: string[], options: SpawnOptions) {
+    this.child = spawn(process.execPath, [options.script ?? MANAGE_BIN, ...args], {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -109,7 +118,7 @@ export class ManageProcess {
 export class ProcessPool {
   readonly #processes: ManageProcess[] = [];
 
-  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean }): ManageProcess {
+  start(args: string[], options: SpawnOptions): ManageProcess {
     const process = new ManageProcess(args, options);
     this.#processes.push(process);
     return process;
@@ -120,12 +129,17 @@ export class ProcessPool {
   }
 }
 
-/** True when a process with this pid exists. */
+/** True while a process with this pid runs (a zombie, exited but not yet reaped by init, does not). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): kill(pid, 0) is all there is
   }
 }

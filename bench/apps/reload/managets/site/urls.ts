@@ -1,0 +1,4 @@
+import { path } from 'managets';
+import { index } from './views.js';
+
+export const urlpatterns = [path('', index, { name: 'index' })];
