@@ -1,4 +1,4 @@
-/** Process facts from /proc (Linux): resident memory, open descriptors, descendants. */
+/** Process facts from /proc (Linux): resident memory and open descriptors (descendants: http-probe.ts). */
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** VmRSS in KiB, or NaN when the process (or /proc) is gone. */
@@ -18,31 +18,6 @@ export function fdCount(pid: number): number {
   } catch {
     return NaN;
   }
-}
-
-/** Pids of every live descendant of `pid` (children's children included). */
-export function descendants(pid: number): number[] {
-  const parents = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The command name may hold spaces and parentheses: the fields start after the last ')'.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // exited while we looked
-    }
-  }
-  const found: number[] = [];
-  const walk = (p: number) => {
-    for (const child of parents.get(p) ?? []) {
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
 }
 
 /** True where /proc is readable (the memory and descriptor checks are skipped elsewhere). */
