@@ -39,11 +39,13 @@ const node = process.execPath;
 const tsxCli = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
 const manageBin = path.join(REPO, 'bin/manage.js');
 
-// Scratch copies: the edits never touch the repo.
+// Scratch copies of the same hello world (bench/servers) and of bench/project: edits never touch the repo.
 const work = mkdtempSync(path.join(os.tmpdir(), 'managets-bench-reload-'));
 const apps = { node: path.join(work, 'node'), managets: path.join(work, 'managets') };
-cpSync(path.join(REPO, 'bench/apps/reload/node'), apps.node, { recursive: true });
-cpSync(path.join(REPO, 'bench/apps/reload/managets'), apps.managets, { recursive: true });
+mkdirSync(apps.node);
+cpSync(path.join(REPO, 'bench/servers/node-http.mjs'), path.join(apps.node, 'server.mjs'));
+cpSync(path.join(REPO, 'bench/servers/node-http.ts'), path.join(apps.node, 'server.ts'));
+cpSync(path.join(REPO, 'bench/project'), apps.managets, { recursive: true });
 mkdirSync(path.join(apps.managets, 'node_modules'));
 symlinkSync(REPO.replace(/\/$/, ''), path.join(apps.managets, 'node_modules/managets'), 'dir');
 const logDir = path.join(work, 'logs');
@@ -52,15 +54,15 @@ mkdirSync(logDir);
 let nextPort = 9300 + Math.floor(Math.random() * 500);
 const target = (name, app, file, argv) => ({ name, app, cwd: apps[app], file, argv, port: nextPort++ });
 const reloadTargets = [
-  target('manage runserver', 'managets', 'site/views.ts', (port) => [node, manageBin, 'runserver', `127.0.0.1:${port}`]),
-  target('nodemon', 'node', 'server.js', () => [node, args.nodemon, 'server.js']),
-  target('node --watch', 'node', 'server.js', () => [node, '--watch', 'server.js']),
+  target('manage runserver', 'managets', 'benchproj/views.ts', (port) => [node, manageBin, 'runserver', `127.0.0.1:${port}`]),
+  target('nodemon', 'node', 'server.mjs', () => [node, args.nodemon, 'server.mjs']),
+  target('node --watch', 'node', 'server.mjs', () => [node, '--watch', 'server.mjs']),
   target('tsx watch', 'node', 'server.ts', () => [node, tsxCli, 'watch', 'server.ts']),
 ].filter((t) => !args.only || args.only.split(',').some((name) => t.name.startsWith(name)));
 const coldTargets = [
-  target('node server.js (bare)', 'node', 'server.js', () => [node, 'server.js']),
-  target('manage runserver', 'managets', 'site/views.ts', (port) => [node, manageBin, 'runserver', `127.0.0.1:${port}`]),
-  target('manage runserver --noreload', 'managets', 'site/views.ts', (port) => [node, manageBin, 'runserver', '--noreload', `127.0.0.1:${port}`]),
+  target('node server.mjs (bare)', 'node', 'server.mjs', () => [node, 'server.mjs']),
+  target('manage runserver', 'managets', 'benchproj/views.ts', (port) => [node, manageBin, 'runserver', `127.0.0.1:${port}`]),
+  target('manage runserver --noreload', 'managets', 'benchproj/views.ts', (port) => [node, manageBin, 'runserver', '--noreload', `127.0.0.1:${port}`]),
 ].filter((t) => !args.only || t.name.startsWith('node server') || args.only.split(',').some((name) => t.name.startsWith(name)));
 if (!existsSync(args.nodemon)) {
   console.error(`nodemon not found at ${args.nodemon}: npm install (it is a devDependency) or pass --nodemon PATH`);
@@ -169,7 +171,7 @@ const reloadRows = Object.entries(report.reload).map(([name, runs]) => {
 });
 const nodemonMedian = summary((report.reload.nodemon ?? []).map((r) => r.ms)).median;
 const manageMedian = summary((report.reload['manage runserver'] ?? []).map((r) => r.ms)).median;
-const bare = summary(report.cold['node server.js (bare)'] ?? []).median;
+const bare = summary(report.cold['node server.mjs (bare)'] ?? []).median;
 const coldRows = Object.entries(report.cold).map(([name, ms]) => {
   const s = summary(ms);
   return [name, s.n, round0(s.median), `${round0(s.min)}–${round0(s.max)}`, round(s.median / bare, 2)];

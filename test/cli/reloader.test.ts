@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { descendantPids, probe, RequestLoop, waitForResponse } from '../helpers/http-probe.js';
+import { descendantPids, probe, RequestLoop, waitForResponse, waitUntil } from '../helpers/http-probe.js';
 import { cleanEnv, isAlive, ProcessPool, type ManageProcess } from '../helpers/spawn-cli.js';
 import { tmpProject } from '../helpers/tmp-project.js';
 
@@ -43,13 +43,6 @@ async function runserver(args: string[] = [], options: { detached?: boolean } = 
 const setBody = (body: string) => (text: string) => text.replace(/BODY = '[^']*'/, `BODY = '${body}'`);
 const restarts = (server: ManageProcess) => server.stderr.split('changed, reloading.').length - 1;
 
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('runserver reloader: edits', () => {
   it('serves an edited view with zero connection errors from a concurrent request loop', async () => {

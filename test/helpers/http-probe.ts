@@ -1,7 +1,8 @@
 /**
  * HTTP probing for server tests: one request on a fresh connection (so a refused or reset
  * connection shows as an error), polling until a body matches, a background request loop that
- * counts failures, and the process tree of a pid (to check nothing is left behind).
+ * counts failures, the process tree of a pid (to check nothing is left behind), and waiting
+ * for a condition.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -90,4 +91,13 @@ export function descendantPids(pid: number): number[] {
   };
   walk(pid);
   return found;
+}
+
+/** Polls `condition` every 20 ms; rejects after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, timeoutMs: number, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

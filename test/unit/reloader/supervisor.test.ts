@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { descendantPids, probe, RequestLoop, waitForResponse } from '../../helpers/http-probe.js';
+import { descendantPids, probe, RequestLoop, waitForResponse, waitUntil } from '../../helpers/http-probe.js';
 import { isAlive, ProcessPool, cleanEnv, type ManageProcess } from '../../helpers/spawn-cli.js';
 import { tmpProject } from '../../helpers/tmp-project.js';
 
@@ -197,13 +197,6 @@ describe('reloader: terminal shortcuts', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** An SSE stream read event by event; `ended` resolves when the server closes it. */
 async function openEvents(url: string): Promise<{ next(): Promise<string>; ended: Promise<void>; close(): void }> {

@@ -1,4 +1,0 @@
-import { path } from 'managets';
-import { index } from './views.js';
-
-export const urlpatterns = [path('', index, { name: 'index' })];
