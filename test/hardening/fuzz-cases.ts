@@ -164,6 +164,18 @@ const pipelined: Family = (rng) => {
   return { family: 'pipelined', chunks: [Buffer.concat(good)] };
 };
 
+/** A well-formed request split into tiny packets: the parser must reassemble it. */
+const trickled: Family = (rng) => {
+  const whole = request(`GET ${rng.pick(PAGES)} HTTP/1.1`, [HOST, 'Accept: text/html', `X-Pad: ${'p'.repeat(rng.between(0, 100))}`]);
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < whole.length; ) {
+    const size = rng.between(1, 12);
+    chunks.push(whole.subarray(at, at + size));
+    at += size;
+  }
+  return { family: 'trickled request', chunks, gapMs: 2, answer: true };
+};
+
 const tlsHello: Family = (rng) => ({ family: 'TLS handshake', chunks: [Buffer.concat([Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00, 0x01]), rng.bytes(rng.between(50, 500))])] });
 
 /** Ordinary requests, so the fuzz batches also exercise the happy paths in between. */
@@ -175,7 +187,7 @@ const legit: Family = (rng) => {
 
 const FAMILIES: readonly Family[] = [
   randomBytes, mutated, truncated, oversizedLine, badMethod, badVersion, headerInjection, locationInjection,
-  smuggling, hugeHeaders, overlongBody, bigBody, badEncoding, hostileHost, traversal, traversal, pipelined, tlsHello, legit,
+  smuggling, hugeHeaders, overlongBody, bigBody, badEncoding, hostileHost, traversal, traversal, pipelined, trickled, tlsHello, legit,
 ];
 
 export function fuzzCase(rng: Prng): FuzzCase {
