@@ -36,8 +36,7 @@ const TARGETS = [
   {
     name: 'manage',
     cwd: path.resolve(ROOT, options.project),
-    // The checks import the middleware, which costs startup time only: skipped.
-    argv: [process.execPath, path.join(ROOT, 'bin/manage.js'), 'runserver', '--noreload', '--skip-checks', '127.0.0.1:${PORT}'],
+    argv: [process.execPath, path.join(ROOT, 'bin/manage.js'), 'runserver', '--noreload', '127.0.0.1:${PORT}'],
   },
   ...(options.django !== 'off' && djangoPython()
     ? [{ name: 'django', cwd: path.join(ROOT, 'bench/django'), argv: [djangoPython(), 'manage.py', 'runserver', '--noreload', '127.0.0.1:${PORT}'], django: true }]

@@ -32,6 +32,10 @@ import { createTemplateEngines, type TemplateEngines } from './templates/engines
 import { TemplateDoesNotExist } from './templates/errors.js';
 import { setServedResolver } from './urls/context.js';
 import { createResolver, Resolver } from './urls/resolver.js';
+import { atomicRequests } from './db/atomic.js';
+import { Databases } from './db/databases.js';
+import { setServedDatabases } from './db/scope.js';
+import { wrapView } from './views/decorators.js';
 
 export interface AppOptions {
   /** Name and port used for requests without a Host header (runserver's bound address). */
@@ -55,6 +59,8 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Pro
 export interface App {
   readonly settings: Settings;
   readonly listener: RequestListener;
+  /** Closes what the app opened (its database connection); call it when the server has stopped. */
+  close(): void;
   /** The template engines (the reloader clears their cache and watches their folders). */
   readonly templates: TemplateEngines;
 }
@@ -130,17 +136,22 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
     }
   };
   const hooks = emptyHooks();
+  // The database opens on first use; db() in views finds it without being handed it.
+  const databases = new Databases(settings);
+  setServedDatabases(databases);
+  const atomic = settings.ATOMIC_REQUESTS && databases.configured ? atomicRequests(databases.get()) : undefined;
   const dispatch = createDispatcher((request) => {
     const match = resolver.resolve(request.pathInfo);
     request.resolverMatch = match;
-    return { view: match.func as View, kwargs: match.kwargs };
+    const view = match.func as View;
+    return { view: atomic && !view.nonAtomicRequests ? wrapView(view, atomic.call(view)) : view, kwargs: match.kwargs };
   }, hooks);
   const context: MiddlewareContext = { settings, resolvePath, log, loader };
   const chain = buildChain(await loadMiddleware(settings.MIDDLEWARE, loader), dispatch, hooks, context, respond);
   const bodyLimit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE;
 
   /** The body first (bodiless requests skip the wait), then the middleware chain. */
-  function handle(request: HttpRequest): MaybePromise<HttpResponse> {
+  function handleRequest(request: HttpRequest): MaybePromise<HttpResponse> {
     request.templates = templates;
     const headers = request.raw.headers;
     const length = headers['content-length'];
@@ -153,6 +164,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
       (error: unknown) => respond(request, error),
     );
   }
+  const handle = atomic ? (request: HttpRequest) => atomic.request(() => handleRequest(request)) : handleRequest;
 
 
   // Only URLs that could decode to STATIC_URL's path are offered to the static handler (hot path).
@@ -173,7 +185,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
       lastResort(res, error);
     }
   };
-  return Object.freeze({ settings, listener, templates });
+  return Object.freeze({ settings, listener, templates, close: () => databases.close() });
 }
 
 /**

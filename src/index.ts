@@ -98,3 +98,26 @@ export { contextProcessors } from './templates/context-processors.js';
 export type { ContextProcessor } from './templates/context-processors.js';
 export { addMessage, MESSAGE_LEVELS } from './templates/messages.js';
 export type { Message } from './templates/messages.js';
+
+// Database: `db()` inside a request or manage command; migration modules get a Connection.
+export { db, connection, withDatabases } from './db/scope.js';
+export type { Connection, Params, Row, RunResult } from './db/connection.js';
+export type { MigrationKey } from './db/migrations/migration.js';
+export { TransactionManagementError } from './db/errors.js';
+export { nonAtomicRequests } from './db/atomic.js';
+
+// Built-in apps: MIDDLEWARE names 'managets.contrib.auth.middleware.AuthenticationMiddleware'.
+export * as contrib from './contrib/index.js';
+export {
+  AnonymousUser,
+  User,
+  authUrls,
+  authenticate,
+  createUser,
+  login,
+  loginRequired,
+  LoginRequiredMixin,
+  LoginView,
+  logout,
+  LogoutView,
+} from './contrib/auth/index.js';

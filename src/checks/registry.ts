@@ -23,6 +23,7 @@ export const Tags = Object.freeze({
   security: 'security',
   middleware: 'middleware',
   database: 'database',
+  migrations: 'migrations',
   compatibility: 'compatibility',
 });
 

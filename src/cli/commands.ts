@@ -14,9 +14,11 @@ export interface FoundCommand {
 
 /** Every command available in this context; `error` says why app commands could not be listed. */
 export async function listCommands(context: CommandContext): Promise<{ commands: FoundCommand[]; error?: unknown }> {
-  const byName = new Map<string, FoundCommand>(BUILTIN_COMMANDS.map((c) => [c.name, c]));
+  const byName = new Map<string, FoundCommand>(BUILTIN_COMMANDS.filter((c) => !c.app).map((c) => [c.name, c]));
   try {
-    const apps = await loadApps(await context.settings(), context.loader);
+    const settings = await context.settings();
+    for (const command of BUILTIN_COMMANDS) if (command.app && settings.INSTALLED_APPS.includes(command.app)) byName.set(command.name, command);
+    const apps = await loadApps(settings, context.loader);
     for (const app of [...apps].reverse()) {
       for (const [name, file] of appCommandFiles(app)) {
         byName.set(name, {

@@ -23,6 +23,7 @@ function output(stream: NodeJS.WriteStream & { fd: number }, env: NodeJS.Process
   return {
     write: (text) => void stream.write(text),
     isTTY: stream.isTTY === true,
+    stream,
     style: createStyle(colorEnabled(stream, env, flags)),
     fd: stream.fd,
   };

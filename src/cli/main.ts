@@ -98,7 +98,7 @@ async function unknownCommand(name: string, context: CommandContext): Promise<nu
 async function printMainHelp(context: CommandContext): Promise<void> {
   const { commands, error } = resolveSettingsName(context.env, context.loader.baseDir)
     ? await listCommands(context)
-    : { commands: [...BUILTIN_COMMANDS], error: new CommandError(NOT_CONFIGURED_MESSAGE) };
+    : { commands: BUILTIN_COMMANDS.filter((c) => !c.app), error: new CommandError(NOT_CONFIGURED_MESSAGE) };
   const sections = new Map<string, string[]>();
   for (const command of commands) sections.set(command.section, [...(sections.get(command.section) ?? []), command.name]);
   const note = error

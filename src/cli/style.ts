@@ -12,6 +12,8 @@ export interface Style {
   notice(text: string): string;
   success(text: string): string;
   bold(text: string): string;
+  /** Headings of migrate's output (Django's MIGRATE_HEADING). */
+  migrateHeading(text: string): string;
 }
 
 export interface ColorFlags {
@@ -37,5 +39,6 @@ export function createStyle(enabled: boolean): Style {
     notice: (t) => c.red(t),
     success: (t) => c.bold(c.green(t)),
     bold: (t) => c.bold(t),
+    migrateHeading: (t) => c.bold(c.cyan(t)),
   };
 }

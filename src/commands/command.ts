@@ -14,6 +14,8 @@ export interface Output {
   readonly style: Style;
   /** The descriptor behind the stream, for writers that bypass it (runserver's async request log). */
   readonly fd?: number;
+  /** The underlying stream, for commands that drive it themselves (shell's REPL). */
+  readonly stream: NodeJS.WriteStream;
 }
 
 export interface CommandContext {

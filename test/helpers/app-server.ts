@@ -32,6 +32,7 @@ export function tableRouting(routes: Record<string, View>, handlers: Partial<Rec
 }
 
 const servers: RunningServer[] = [];
+const apps: Array<{ close(): void }> = [];
 
 export async function serve(userSettings: UserSettings, urlconf: UrlconfModule): Promise<TestServer> {
   const settings = buildSettings({ SECRET_KEY: 'test-secret-key-'.repeat(4), ALLOWED_HOSTS: ['127.0.0.1'], ROOT_URLCONF: 'tests.urls', ...userSettings }, {
@@ -46,6 +47,7 @@ export async function serve(userSettings: UserSettings, urlconf: UrlconfModule):
   const app = await buildApp(settings, loader, parts, { logger: { level: settings.DEBUG ? 0 : Infinity, log: (_level, line) => log.push(line) } });
   const server = await listen(app.listener);
   servers.push(server);
+  apps.push(app);
   return { url: server.base, settings, log, request: (path, options = {}) => send(server.port, path, options) };
 }
 
@@ -56,6 +58,7 @@ export function send(port: number, path: string, options: Parameters<typeof requ
 
 export async function closeAll(): Promise<void> {
   await Promise.all(servers.splice(0).map((server) => server.close()));
+  for (const app of apps.splice(0)) app.close();
 }
 
 /** `Set-Cookie` values as {name: value}. */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MANAGE_BIN = fileURLToPath(new URL('../../bin/manage.js', import.meta.url));
+export const MANAGETS_BIN = fileURLToPath(new URL('../../bin/managets.js', import.meta.url));
 
 export interface RunResult {
   code: number | null;
@@ -27,14 +28,24 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-/** Runs `manage <args>` to completion. */
-export function runManage(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Written to the child's stdin, which is then closed (default: no stdin). */
+  input?: string;
+}
+
+/** Runs any executable to completion (a project's `./manage.ts`, bash...). */
+export function runProcess(command: string, args: string[], options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MANAGE_BIN, ...args], { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdin = options.input === undefined ? 'ignore' : 'pipe';
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: [stdin, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (options.input !== undefined) child.stdin!.end(options.input);
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -44,12 +55,26 @@ export function runManage(args: string[], options: { cwd: string; env?: NodeJS.P
   });
 }
 
+/** Runs `manage <args>` to completion. */
+export function runManage(args: string[], options: RunOptions): Promise<RunResult> {
+  return runProcess(process.execPath, [MANAGE_BIN, ...args], options);
+}
+
+/** Runs `managets <args>` (Django's django-admin) to completion. */
+export function runManagets(args: string[], options: RunOptions): Promise<RunResult> {
+  return runProcess(process.execPath, [MANAGETS_BIN, ...args], options);
+}
+
 export interface SpawnOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   detached?: boolean;
   /** A script to run instead of bin/manage.js (library tests drive small stand-ins). */
   script?: string;
+  /** Run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY. */
+  terminal?: boolean;
+  /** Run something else than `node bin/manage.js args`. */
+  command?: [string, string[]];
 }
 
 /** A long-running `manage` process (runserver) whose output can be awaited line by line. */
@@ -60,7 +85,13 @@ export class ManageProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(args: string[], options: SpawnOptions) {
-    this.child = spawn(process.execPath, [options.script ?? MANAGE_BIN, ...args], {
+    const command = [process.execPath, options.script ?? MANAGE_BIN, ...args];
+    const [file, argv] =
+      options.command ??
+      (options.terminal
+        ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
+        : [command[0]!, command.slice(1)]);
+    this.child = spawn(file, argv, {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -42,8 +42,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   db: ['errors.ts', 'conf', 'http', 'apps', 'checks'],
   contrib: ['errors.ts', 'conf', 'http', 'urls', 'views', 'templates', 'middleware', 'db', 'apps', 'checks'],
   reloader: ['errors.ts', 'conf', 'http'],
+  scaffold: ['errors.ts', 'conf'],
   'app.ts': ['errors.ts', 'conf', 'http', 'urls', 'views', 'middleware', 'templates', 'static', 'apps', 'db', 'contrib', 'reloader'],
-  commands: ['errors.ts', 'conf', 'checks', 'apps', 'http', 'app.ts', 'reloader', 'urls', 'static', 'templates', 'db', 'contrib', 'cli'],
+  commands: ['errors.ts', 'conf', 'checks', 'apps', 'http', 'app.ts', 'reloader', 'urls', 'static', 'templates', 'db', 'contrib', 'cli', 'scaffold'],
   cli: ['errors.ts', 'conf', 'checks', 'apps', 'commands'],
   'index.ts': ['*'],
 };

@@ -4,6 +4,7 @@
  */
 import { CheckRegistry, Tags } from '../registry.js';
 import { checkMiddlewareImportable } from './middleware.js';
+import { checkMigrations } from './migrations.js';
 import { checkAllowedHosts, checkDebug, checkSecretKey } from './security.js';
 import { checkSettingTypes } from './settings.js';
 import { checkStaticfilesDirs, checkStaticSettings } from './static.js';
@@ -15,6 +16,7 @@ export function createCheckRegistry(): CheckRegistry {
   registry.register(checkSettingTypes, { tags: [Tags.settings] });
   registry.register(checkAllowedHosts, { tags: [Tags.security] });
   registry.register(checkMiddlewareImportable, { tags: [Tags.middleware] });
+  registry.register(checkMigrations, { tags: [Tags.migrations] });
   registry.register(checkStaticfilesDirs, { tags: [Tags.staticfiles] });
   registry.register(checkStaticSettings, { tags: [Tags.staticfiles] });
   registry.register(checkUrlConfig, { tags: [Tags.urls] });

@@ -14,6 +14,7 @@ import { isWildcard, type BindAddress } from '../../http/address.js';
 import { bindTo, boundPort, type ListenFn } from '../../http/listen.js';
 import { ListenError } from '../../http/listen-errors.js';
 import { createDevServer, type DevServer } from '../../http/server.js';
+import { unappliedMigrationsNotice } from '../../db/migrations/notice.js';
 import { performChecks } from '../check.js';
 import type { CommandContext } from '../command.js';
 import { formatBanner } from './banner.js';
@@ -57,6 +58,9 @@ export async function startupChecks(context: CommandContext, settings: Settings,
     context.stdout.write('Performing system checks...\n\n');
     await performChecks(context);
   }
+  // Django checks migrations even with --skip-checks.
+  const notice = await unappliedMigrationsNotice(settings, context.loader);
+  if (notice.length > 0) context.stdout.write(`\n${notice.map((line) => context.stdout.style.notice(line)).join('\n')}\n`);
 }
 
 /** createApp's options for runserver's address and flags. */
@@ -109,7 +113,11 @@ export async function innerRun(context: CommandContext, options: RunserverOption
     server.setHandler(app.listener);
     printBanner(context, settings, options, port);
     hooks.onServing?.(port);
-    await serveUntilStopped(context, server, hooks.signal);
+    try {
+      await serveUntilStopped(context, server, hooks.signal);
+    } finally {
+      app.close();
+    }
   } finally {
     await loggers.close();
   }
