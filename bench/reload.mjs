@@ -64,7 +64,7 @@ const coldTargets = [
   target('manage runserver', 'managets', 'benchproj/views.ts', (port) => [node, manageBin, 'runserver', `127.0.0.1:${port}`]),
   target('manage runserver --noreload', 'managets', 'benchproj/views.ts', (port) => [node, manageBin, 'runserver', '--noreload', `127.0.0.1:${port}`]),
 ].filter((t) => !args.only || t.name.startsWith('node server') || args.only.split(',').some((name) => t.name.startsWith(name)));
-if (!existsSync(args.nodemon)) {
+if (reloadTargets.some((t) => t.name === 'nodemon') && !existsSync(args.nodemon)) {
   console.error(`nodemon not found at ${args.nodemon}: npm install (it is a devDependency) or pass --nodemon PATH`);
   process.exit(2);
 }

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// Hello-world throughput over keep-alive, in one run: raw node:http, Express 5, Fastify 5 and
-// `manage runserver --noreload` (default middleware, request log on, stderr to a file).
+// Throughput over keep-alive, in one run: raw node:http, Express 5, Fastify 5,
+// `manage runserver --noreload` (default middleware, request log on, stderr to a file) and, when
+// python3 can import django, Django's runserver (bench/django, startproject defaults). Routes:
+// `hello` (GET / -> "hello") and `template` (GET /hello/world -> the same Eta/Django page).
 // Reps are interleaved (the order rotates each rep) so drift on a shared machine hits every
 // target alike; ratios are paired per rep against node:http. Needs wrk (`apt-get install -y wrk`)
 // and a build (`npm run build`).
 //
 //   node bench/throughput.mjs [--connections 50] [--duration 10] [--reps 3] [--warmup 3]
 //                             [--server-cpus 0] [--client-cpus 1] [--only node-http,manage]
-//                             [--project bench/project]
+//                             [--project bench/project] [--routes hello,template]
+//                             [--django auto|off] [--json results.json]
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -19,7 +22,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const options = parseArgs(process.argv.slice(2), {
   connections: 50, duration: 10, reps: 3, warmup: 3, serverCpus: '0', clientCpus: '1', only: '', project: 'bench/project',
+  routes: 'hello,template', django: 'auto', json: '',
 });
+const ROUTES = { hello: '/', template: '/hello/world' };
+const routes = options.routes.split(',').filter((r) => r in ROUTES);
 const BASELINE = 'node-http';
 
 /** Each target: how to start it (PORT in env) and where it writes its stderr. */
@@ -32,7 +38,23 @@ const TARGETS = [
     cwd: path.resolve(ROOT, options.project),
     argv: [process.execPath, path.join(ROOT, 'bin/manage.js'), 'runserver', '--noreload', '127.0.0.1:${PORT}'],
   },
+  ...(options.django !== 'off' && djangoPython()
+    ? [{ name: 'django', cwd: path.join(ROOT, 'bench/django'), argv: [djangoPython(), 'manage.py', 'runserver', '--noreload', '127.0.0.1:${PORT}'], django: true }]
+    : []),
 ].filter((t) => !options.only || options.only.split(',').includes(t.name));
+
+/** A python3 that can import django (Debian's python3-django lives in /usr/bin/python3), or undefined. */
+function djangoPython() {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    try {
+      execFileSync(python, ['-c', 'import django'], { stdio: 'ignore' });
+      return python;
+    } catch {
+      // next candidate
+    }
+  }
+  return undefined;
+}
 
 function parseArgs(argv, defaults) {
   const out = { ...defaults };
@@ -84,9 +106,12 @@ async function start(target, scratch) {
   const port = await freePort();
   const argv = pin(options.serverCpus, target.argv.map((a) => a.replaceAll('${PORT}', String(port))));
   const logFile = path.join(scratch, `${target.name}.stderr.log`);
+  const env = { ...process.env, PORT: String(port), MANAGE_RUNSERVER_HIDE_WARNING: 'true', BENCH_DJANGO_DB: path.join(scratch, 'django.sqlite3') };
+  // Django's startproject apps want their tables (runserver would print the migrations notice).
+  if (target.django) execFileSync(target.argv[0], ['manage.py', 'migrate', '-v0'], { cwd: target.cwd, env });
   const child = spawn(argv[0], argv.slice(1), {
     cwd: target.cwd,
-    env: { ...process.env, PORT: String(port), MANAGE_RUNSERVER_HIDE_WARNING: 'true' },
+    env,
     stdio: ['ignore', 'ignore', openSync(logFile, 'w')],
     detached: true,
   });
@@ -158,36 +183,58 @@ try {
     if (s.first.status !== 200 || body !== 'hello') {
       console.error(`note: ${s.name} answers ${s.first.status} (${JSON.stringify(body.slice(0, 40))}), not 200 "hello": measured as is.`);
     }
-    wrk(s.url, options.warmup);
+    for (const route of routes) wrk(s.url.replace(/\/$/, ROUTES[route]), options.warmup);
   }
-  const runs = Object.fromEntries(servers.map((s) => [s.name, []]));
+  // runs[route][target]: one wrk result per rep; targets rotate within each rep.
+  const runs = Object.fromEntries(routes.map((route) => [route, Object.fromEntries(servers.map((s) => [s.name, []]))]));
   for (let rep = 0; rep < options.reps; rep++) {
-    const order = servers.map((_, i) => servers[(i + rep) % servers.length]);
-    for (const s of order) {
-      const cpu0 = cpuSeconds(s.child.pid);
-      const result = wrk(s.url, options.duration);
-      result.cpuUs = ((cpuSeconds(s.child.pid) - cpu0) * 1e6) / result.requests;
-      runs[s.name].push(result);
-      console.error(`rep ${rep + 1} ${s.name.padEnd(10)} ${Math.round(result.rps)} req/s  p99 ${result.p99ms.toFixed(1)} ms  ${result.cpuUs.toFixed(1)} µs cpu/req`);
+    for (const route of routes) {
+      const order = servers.map((_, i) => servers[(i + rep) % servers.length]);
+      for (const s of order) {
+        const cpu0 = cpuSeconds(s.child.pid);
+        const result = wrk(s.url.replace(/\/$/, ROUTES[route]), options.duration);
+        result.cpuUs = ((cpuSeconds(s.child.pid) - cpu0) * 1e6) / result.requests;
+        runs[route][s.name].push(result);
+        console.error(`rep ${rep + 1} ${route.padEnd(8)} ${s.name.padEnd(10)} ${Math.round(result.rps)} req/s  p99 ${result.p99ms.toFixed(1)} ms  ${result.cpuUs.toFixed(1)} µs cpu/req`);
+      }
     }
   }
   const requestLog = servers.find((s) => s.name === 'manage')?.logFile;
   const logBytes = requestLog ? statSync(requestLog).size : 0;
-  console.log(`\nhello world, keep-alive, ${options.connections} connections, ${options.duration} s x ${options.reps} reps (wrk)\n`);
-  console.log('| target | median req/s | min–max | × node-http (paired median) | server CPU µs/req | × node-http by CPU | p99 ms | non-2xx | socket errors |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const [name, list] of Object.entries(runs)) {
-    const rps = list.map((r) => r.rps);
-    const base = runs[BASELINE];
-    const ratio = base ? median(list.map((r, i) => r.rps / base[i].rps)).toFixed(2) : '';
-    // CPU time per request barely moves when other processes compete for the cores.
-    const cpuRatio = base ? median(list.map((r, i) => base[i].cpuUs / r.cpuUs)).toFixed(2) : '';
-    const cells = [name, Math.round(median(rps)), `${Math.round(Math.min(...rps))}–${Math.round(Math.max(...rps))}`, ratio,
-      median(list.map((r) => r.cpuUs)).toFixed(1), cpuRatio,
-      median(list.map((r) => r.p99ms)).toFixed(1), list.reduce((a, r) => a + r.non2xx, 0), list.reduce((a, r) => a + r.errors, 0)];
+  const rows = [];
+  for (const route of routes) {
+    for (const [name, list] of Object.entries(runs[route])) {
+      const rps = list.map((r) => r.rps);
+      const base = runs[route][BASELINE];
+      rows.push({
+        route,
+        target: name,
+        medianRps: Math.round(median(rps)),
+        minRps: Math.round(Math.min(...rps)),
+        maxRps: Math.round(Math.max(...rps)),
+        ratio: base ? Number(median(list.map((r, i) => r.rps / base[i].rps)).toFixed(3)) : null,
+        cpuUs: Number(median(list.map((r) => r.cpuUs)).toFixed(1)),
+        // CPU time per request barely moves when other processes compete for the cores.
+        cpuRatio: base ? Number(median(list.map((r, i) => base[i].cpuUs / r.cpuUs)).toFixed(3)) : null,
+        p99ms: Number(median(list.map((r) => r.p99ms)).toFixed(1)),
+        non2xx: list.reduce((a, r) => a + r.non2xx, 0),
+        errors: list.reduce((a, r) => a + r.errors, 0),
+      });
+    }
+  }
+  console.log(`\nkeep-alive, ${options.connections} connections, ${options.duration} s x ${options.reps} reps (wrk)\n`);
+  console.log('| route | target | median req/s | min–max | × node-http (paired median) | server CPU µs/req | × node-http by CPU | p99 ms | non-2xx | socket errors |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const cells = [r.route, r.target, r.medianRps, `${r.minRps}–${r.maxRps}`, r.ratio?.toFixed(2) ?? '', r.cpuUs.toFixed(1), r.cpuRatio?.toFixed(2) ?? '', r.p99ms.toFixed(1), r.non2xx, r.errors];
     console.log(`| ${cells.join(' | ')} |`);
   }
+  if (!TARGETS.some((t) => t.django) && options.django !== 'off') console.log('\nDjango skipped: no python3 with django (apt-get install -y python3-django).');
   if (requestLog) console.log(`\nmanage request log: ${(logBytes / 1e6).toFixed(1)} MB written to a file during the run`);
+  if (options.json) {
+    const config = { connections: options.connections, duration: options.duration, reps: options.reps, serverCpus: options.serverCpus, clientCpus: options.clientCpus };
+    writeFileSync(options.json, JSON.stringify({ date: new Date().toISOString(), node: process.version, config, rows, runs }, null, 2));
+  }
 } finally {
   cleanup();
 }

@@ -1,10 +1,21 @@
-// Baseline: raw node:http answering GET / with `hello` (explicit Content-Length, keep-alive).
+// Baseline: raw node:http answering GET / with `hello` and GET /hello/:name with the template page
+// (explicit Content-Length, keep-alive).
 import http from 'node:http';
 
 const BODY = 'hello';
+const HELLO = /^\/hello\/([^/?]+)$/;
+// The reload bench runs a copy of this file on its own (no page.mjs, no eta): hello only then.
+const page = await import('./page.mjs').catch(() => undefined);
+
+function send(res, type, body) {
+  res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 http
   .createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': BODY.length });
-    res.end(BODY);
+    const match = page && HELLO.exec(req.url);
+    if (match) return send(res, 'text/html; charset=utf-8', page.renderPage(decodeURIComponent(match[1])));
+    send(res, 'text/plain; charset=utf-8', BODY);
   })
   .listen(Number(process.env.PORT), '127.0.0.1');

@@ -1,5 +1,6 @@
 // One GET per fresh connection, so a refused or reset connection during a restart is seen.
 import http from 'node:http';
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { sleep } from './processes.mjs';
 
@@ -28,4 +29,15 @@ export async function waitFor(url, { since = performance.now(), token, intervalM
     await sleep(intervalMs);
   }
   throw new Error(`no 200${token ? ` with ${token}` : ''} from ${url} within ${timeoutMs} ms`);
+}
+
+/** A port nothing listens on right now (bound to 0 and released). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }

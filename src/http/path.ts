@@ -1,6 +1,7 @@
 /** Decoding a request path the way Django's WSGI handler does. */
 
-const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+/** Consecutive `%XX` escapes: decoded together, since one character may span several. */
+export const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 
 /**
  * Percent-decodes a path; runs that are not valid UTF-8 stay percent-encoded (Django's

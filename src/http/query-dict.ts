@@ -2,7 +2,8 @@
  * Django's QueryDict: an immutable multi-valued map of query-string or form fields.
  * `get` returns the last value (as Django), `getlist` all of them.
  */
-import { BadRequest, TooManyFieldsSent } from './errors.js';
+import { TooManyFieldsSent } from './errors.js';
+import { PERCENT_RUN } from './path.js';
 
 export class QueryDict implements Iterable<[string, string]> {
   readonly #entries: ReadonlyArray<readonly [string, string]>;
@@ -11,7 +12,7 @@ export class QueryDict implements Iterable<[string, string]> {
     this.#entries = Object.freeze([...entries].map(([k, v]) => Object.freeze([k, v] as const)));
   }
 
-  /** Parses `a=1&b=2&a=3`; malformed percent-encoding is a 400, not a crash. */
+  /** Parses `a=1&b=2&a=3`; malformed percent-encoding is kept or replaced as Django does, never an error. */
   static parse(query: string, options: { maxFields?: number | null } = {}): QueryDict {
     if (!query) return new QueryDict();
     const pairs = query.split(/[&;]/).filter((part) => part !== '');
@@ -69,10 +70,12 @@ export class QueryDict implements Iterable<[string, string]> {
   }
 }
 
+/**
+ * Python's unquote_plus(errors='replace'), as Django's QueryDict: a `%` without two hex digits
+ * stays literal and bytes that are not UTF-8 become U+FFFD (`?q=100%` or `?q=%ff` is no 400).
+ */
 function decodeComponent(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    throw new BadRequest(`Invalid percent-encoding in query or form data: '${text.slice(0, 100)}'`);
-  }
+  const plain = text.replace(/\+/g, ' ');
+  if (!plain.includes('%')) return plain;
+  return plain.replace(PERCENT_RUN, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
 }

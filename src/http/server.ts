@@ -163,6 +163,11 @@ export function createDevServer(options: DevServerOptions): DevServer {
     onRequest,
   );
 
+  // A client may half-close after its request (`printf … | nc`, HTTP/1.0 tools): node's default
+  // then aborts the request and ends the socket, losing any response not written synchronously.
+  // Django answers such clients; so do we, closing once the response is out.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
     // The client went away (mid-request or mid-response): nothing to answer, nothing to log.
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable) return void socket.destroy();

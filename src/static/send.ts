@@ -11,6 +11,9 @@ import { contentTypeFor } from './mime.js';
 import { negotiateFile } from './negotiate.js';
 import { selectVariant } from './variant.js';
 
+/** Files up to this size are read in one go; larger ones are streamed. */
+const SMALL_FILE = 64 * 1024;
+
 /** Development responses are revalidated on every use, so an edited file shows at once. */
 export const CACHE_CONTROL = 'no-cache';
 
@@ -38,8 +41,17 @@ export async function sendFile(req: IncomingMessage, res: ServerResponse, file: 
   const handle = await open(variant.path, 'r').catch(() => undefined);
   if (!handle) return false;
   res.writeHead(decision.status, headers);
+  const length = decision.end - decision.start + 1;
   try {
-    await pipeline(handle.createReadStream({ start: decision.start, end: decision.end }), res);
+    if (length <= SMALL_FILE) {
+      // One read and one write: a stream's setup costs more than the bytes of a small file.
+      const buffer = Buffer.allocUnsafe(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, decision.start).finally(() => handle.close());
+      if (bytesRead === length) res.end(buffer);
+      else res.destroy(); // the file shrank meanwhile: the announced length can't be kept
+    } else {
+      await pipeline(handle.createReadStream({ start: decision.start, end: decision.end }), res);
+    }
   } catch {
     // The client went away, or the read failed after the headers were sent: all that can be
     // done is to cut the connection so the client sees a truncated response.

@@ -3,7 +3,7 @@
  * with Content-Encoding, when the client accepts them. Siblings go through the same real-path
  * checks as any file, so a `.gz` symlink pointing elsewhere is ignored.
  */
-import type { Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { preferredEncoding, type HeaderBag } from './negotiate.js';
 import { resolveInRoot } from './safe-path.js';
@@ -29,6 +29,9 @@ export async function selectVariant(file: { path: string; stat: Stats }, headers
   const base = path.basename(file.path);
   const siblings = new Map<string, { path: string; stat: Stats }>();
   for (const { coding, suffix } of ENCODINGS) {
+    // Most files have no sibling: a non-throwing stat rules it out without a failed realpath
+    // (an Error per lookup) and without a thread-pool round trip. Found ones get the full checks.
+    if (!statSync(path.join(dir, base + suffix), { throwIfNoEntry: false })) continue;
     const resolved = await resolveInRoot(dir, [base + suffix]);
     if (resolved.kind === 'file') siblings.set(coding, resolved);
   }

@@ -10,3 +10,4 @@ export const MIDDLEWARE = [
   'managets.middleware.XFrameOptionsMiddleware',
 ];
 export const ROOT_URLCONF = 'benchproj.urls';
+export const TEMPLATES = [{ DIRS: ['templates'] }];

@@ -1,4 +1,4 @@
 import { path } from 'managets';
-import { hello } from './views.js';
+import { hello, page } from './views.js';
 
-export const urlpatterns = [path('', hello, { name: 'hello' })];
+export const urlpatterns = [path('', hello, { name: 'hello' }), path('hello/<str:name>', page, { name: 'page' })];

@@ -72,6 +72,19 @@ describe('dev server: HTTP/1.1 and the request log', () => {
   });
 });
 
+describe('dev server: half-closed clients', () => {
+  it('answers a client that half-closes right after its request, even when the answer is async (fuzzer finding)', async () => {
+    const { port } = await start(slow);
+    const reply = await new Promise<string>((resolve) => {
+      let received = '';
+      const socket = net.connect(port, '127.0.0.1', () => socket.end('GET /x HTTP/1.1\r\nHost: x\r\n\r\n'));
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      socket.on('close', () => resolve(received));
+    });
+    assert.match(reply, /^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\nslow$/);
+  });
+});
+
 describe('dev server: threading', () => {
   it('handles requests concurrently by default', async () => {
     const { url } = await start(slow);
@@ -198,7 +211,8 @@ describe('dev server: failures never stop it', () => {
       finished();
     });
     const socket = net.connect(port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\n\r\n'));
-    socket.once('data', () => socket.destroy());
+    // A reset: a bare FIN reads as a half-close, which the server answers in full (see above).
+    socket.once('data', () => socket.resetAndDestroy());
     await done;
     assert.deepEqual(lines, []);
     assert.equal((await request(url)).status, 200);
