@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { descendantPids } from './http-probe.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MANAGE_BIN = fileURLToPath(new URL('../../bin/manage.js', import.meta.url));
@@ -155,8 +156,22 @@ export class ProcessPool {
     return process;
   }
 
+  /**
+   * SIGKILLs every process and all its descendants, then closes the pipes. A reloader child that
+   * outlives its supervisor (it should not, but a stuck one has been seen) would otherwise keep
+   * the inherited stdout/stderr open and this test process alive forever.
+   */
   async killAll(): Promise<void> {
+    const trees = this.#processes.map((p) => (p.child.pid === undefined ? [] : descendantPids(p.child.pid)));
     await Promise.all(this.#processes.map((p) => p.stop('SIGKILL', 0)));
+    for (const pid of trees.flat()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    for (const p of this.#processes) for (const stream of [p.child.stdin, p.child.stdout, p.child.stderr]) stream?.destroy();
   }
 }
 
