@@ -30,8 +30,7 @@ const TARGETS = [
   {
     name: 'manage',
     cwd: path.resolve(ROOT, options.project),
-    // The checks import the middleware, which costs startup time only: skipped.
-    argv: [process.execPath, path.join(ROOT, 'bin/manage.js'), 'runserver', '--noreload', '--skip-checks', '127.0.0.1:${PORT}'],
+    argv: [process.execPath, path.join(ROOT, 'bin/manage.js'), 'runserver', '--noreload', '127.0.0.1:${PORT}'],
   },
 ].filter((t) => !options.only || options.only.split(',').includes(t.name));
 

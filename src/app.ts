@@ -50,6 +50,8 @@ export interface AppOptions {
    * shown. Default: stderr with DEBUG, nothing without (Django's console handler).
    */
   logger?: Logger;
+  /** The reloader's browser live reload (runserver, DEBUG): adds its script to outgoing HTML. */
+  liveReload?: { inject(response: HttpResponse): void };
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -59,6 +61,8 @@ export interface App {
   readonly listener: RequestListener;
   /** Closes what the app opened (its database connection); call it when the server has stopped. */
   close(): void;
+  /** The template engines (the reloader clears their cache and watches their folders). */
+  readonly templates: TemplateEngines;
 }
 
 export function requestConfig(settings: Settings, options: AppOptions): RequestConfig {
@@ -174,13 +178,14 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
       let response = handle(request);
       if (response instanceof Promise) response = await response;
       if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
+      options.liveReload?.inject(response);
       const written = writeResponse(res, response, { head: request.method === 'HEAD' });
       if (written instanceof Promise) await written;
     } catch (error) {
       lastResort(res, error);
     }
   };
-  return Object.freeze({ settings, listener, close: () => databases.close() });
+  return Object.freeze({ settings, listener, templates, close: () => databases.close() });
 }
 
 /**

@@ -2,8 +2,7 @@
  * Builds the CommandContext from the real process: streams, environment, signals. The only
  * module besides main.ts that touches `process`.
  */
-import { CheckRegistry } from '../checks/registry.js';
-import { createCheckRegistry } from '../checks/builtin/index.js';
+import type { CheckRegistry } from '../checks/registry.js';
 import { loadApps } from '../apps/registry.js';
 import { loadSettings } from '../conf/load.js';
 import { ModuleLoader } from '../conf/modules.js';
@@ -74,6 +73,9 @@ export function createContext(options: ContextOptions): CommandContext {
     settings: () => (settings ??= loadSettings(options.env, loader)),
     checks: () =>
       (checks ??= (async () => {
+        // Loaded on demand: the built-in checks pull in urls, templates and static (8 MB the
+        // reloader's supervisor, which never runs checks, does not need).
+        const { createCheckRegistry } = await import('../checks/builtin/index.js');
         const registry = createCheckRegistry();
         const apps = await loadApps(await context.settings(), loader);
         for (const app of apps) {

@@ -27,19 +27,20 @@ const entry = (
 export const BUILTIN_COMMANDS: readonly CommandEntry[] = Object.freeze([
   entry('changepassword', 'auth', () => import('./changepassword.js'), 'managets.contrib.auth'),
   entry('check', 'managets', () => import('./check.js')),
-  entry('completion', 'managets', () => import('./completion.js')),
   entry('createsuperuser', 'auth', () => import('./createsuperuser.js'), 'managets.contrib.auth'),
   entry('dbshell', 'managets', () => import('./dbshell.js')),
+  entry('completion', 'managets', () => import('./completion.js')),
   entry('diffsettings', 'managets', () => import('./diffsettings.js')),
   entry('makemigrations', 'managets', () => import('./makemigrations.js')),
   entry('migrate', 'managets', () => import('./migrate.js')),
-  entry('runserver', 'managets', () => import('./runserver.js')),
-  entry('shell', 'managets', () => import('./shell.js')),
   entry('showmigrations', 'managets', () => import('./showmigrations.js')),
+  entry('shell', 'managets', () => import('./shell.js')),
   entry('showurls', 'managets', () => import('./showurls.js')),
   entry('startapp', 'managets', () => import('./startapp.js')),
   entry('startproject', 'managets', () => import('./startproject.js')),
   entry('version', 'managets', () => import('./version.js')),
   entry('collectstatic', 'staticfiles', () => import('./collectstatic.js')),
   entry('findstatic', 'staticfiles', () => import('./findstatic.js')),
+  // Django lists the staticfiles variant (the one that serves STATIC_URL) under [staticfiles].
+  entry('runserver', 'staticfiles', () => import('./runserver.js')),
 ]);

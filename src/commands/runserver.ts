@@ -2,12 +2,13 @@
  * `manage runserver [addrport]`: Django's development server. The addrport is parsed before
  * anything is loaded, so a typo fails at once; the serving itself is `innerRun` (runserver/).
  *
- * Without --noreload this is where the reloader's supervisor takes over; until it lands,
- * runserver serves in this process as with --noreload.
+ * Without --noreload this process supervises (runserver/autoreload.ts) and a child serves
+ * (runserver/reloader-child.ts); the child is this same command line with MANAGE_RUN_MAIN=true.
  */
 import { parseAddrPort } from '../http/address.js';
+import { isReloaderChild } from '../reloader/child-command.js';
 import { defineCommand } from './command.js';
-import { innerRun, type RunserverOptions } from './runserver/inner-run.js';
+import type { RunserverOptions } from './runserver/inner-run.js';
 
 /** The command-line options as commander parsed them, in Django's terms. */
 export function runserverOptions(args: readonly string[], options: Record<string, unknown>): RunserverOptions {
@@ -31,9 +32,19 @@ export default defineCommand({
       .option('--noreload', 'Tells managets to NOT use the auto-reloader.')
       .option('--nostatic', 'Tells managets to NOT automatically serve static files at STATIC_URL.')
       .option('--insecure', 'Allows serving static files even if DEBUG is False.')
-      .option('--skip-checks', 'Skip system checks.');
+      .option('--skip-checks', 'Skip system checks.')
+      .option('--poll', 'Poll files for changes instead of waiting for events (network drives, some containers and VMs).')
+      .option('--no-shortcuts', 'Do not read keyboard shortcuts (r, o, c, q, h) from the terminal.');
   },
   async handle(context, args, options) {
-    await innerRun(context, runserverOptions(args, options));
+    const runserver = runserverOptions(args, options);
+    // Each mode loads only what it runs: the supervisor never loads the app's graph.
+    if (options.noreload === true) return (await import('./runserver/inner-run.js')).innerRun(context, runserver);
+    if (isReloaderChild(context.env, process.channel !== undefined)) {
+      const [{ runChild }, { reloaderChild }] = await Promise.all([import('../reloader/child.js'), import('./runserver/reloader-child.js')]);
+      return runChild(reloaderChild(context, runserver), process);
+    }
+    const { autoreload } = await import('./runserver/autoreload.js');
+    return autoreload(context, runserver, { poll: options.poll === true, shortcuts: options.shortcuts !== false });
   },
 });

@@ -1,3 +1,5 @@
+const UNSAFE_VALUE = /[\r\n\0]/;
+
 /** A case-insensitive header map that remembers how each name was first written. */
 export class Headers implements Iterable<[string, string]> {
   readonly #values = new Map<string, { name: string; value: string }>();
@@ -16,14 +18,20 @@ export class Headers implements Iterable<[string, string]> {
   }
 
   set(name: string, value: string | number): void {
-    const text = String(value);
-    if (/[\r\n\0]/.test(text)) throw new TypeError(`Header values can't contain newlines: ${JSON.stringify(text)}`);
-    this.#values.set(name.toLowerCase(), { name, value: text });
+    this.#store(name.toLowerCase(), name, value);
   }
 
   /** Sets the header only when it is absent (Django's setdefault). */
   setDefault(name: string, value: string | number): void {
-    if (!this.has(name)) this.set(name, value);
+    const key = name.toLowerCase();
+    if (!this.#values.has(key)) this.#store(key, name, value);
+  }
+
+  // Every middleware sets headers on every response: one lower-casing per call, no regex object.
+  #store(key: string, name: string, value: string | number): void {
+    const text = typeof value === 'string' ? value : String(value);
+    if (UNSAFE_VALUE.test(text)) throw new TypeError(`Header values can't contain newlines: ${JSON.stringify(text)}`);
+    this.#values.set(key, { name, value: text });
   }
 
   /** The headers as a plain object (name as first written → value), for node's writeHead. */

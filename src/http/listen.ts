@@ -3,11 +3,13 @@
  * the reloader's supervisor (which keeps the port across restarts).
  */
 import { lookup } from 'node:dns/promises';
-import type { Server } from 'node:http';
-import { isIP, type AddressInfo, type ListenOptions } from 'node:net';
+import { isIP, type AddressInfo, type ListenOptions, type Server } from 'node:net';
 import type { BindAddress } from './address.js';
 
-/** Starts `server` listening; rejects with the system error when it can't. */
+/**
+ * Starts `server` listening; rejects with the system error when it can't. Any net.Server: the
+ * dev server, or the bare socket a supervisor binds once and hands to each child.
+ */
 export type ListenFn = (server: Server) => Promise<void>;
 
 /** A handle node can listen on: a listening net.Server (sent over IPC) or a file descriptor. */

@@ -15,7 +15,8 @@ export interface LogSink {
   close(): Promise<void>;
 }
 
-type RawWrite = (text: string, done: () => void) => void;
+/** Writes a batch; calls `done` once it is written (or dropped). */
+export type RawWrite = (text: string, done: () => void) => void;
 
 /** Files are written at most this often: each write is a thread-pool round trip. A person
  *  reading the file never notices; a terminal gets its lines at the end of each turn. */
@@ -25,7 +26,7 @@ const FILE_BATCH_MS = 20;
  * Batches lines: a batch is written `delayMs` after its first line (0: at the end of the
  * event-loop turn), and the next batch only once the previous write completed.
  */
-function batchingSink(rawWrite: RawWrite, delayMs: number, release: () => void = () => {}): LogSink {
+export function batchingSink(rawWrite: RawWrite, delayMs: number, release: () => void = () => {}): LogSink {
   let pending = '';
   let busy = false;
   let scheduled = false;
@@ -44,7 +45,10 @@ function batchingSink(rawWrite: RawWrite, delayMs: number, release: () => void =
     busy = true;
     rawWrite(text, () => {
       busy = false;
-      drain();
+      // Someone waits for a flush: write the rest now. Otherwise the next batch waits its delay
+      // too, or a busy server would issue a write per request as soon as each write returns.
+      if (waiters.length > 0) drain();
+      else if (pending !== '') schedule();
     });
   };
   const schedule = () => {

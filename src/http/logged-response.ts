@@ -26,6 +26,8 @@ export class LoggedResponse extends BaseResponse {
   readonly startedAt: number;
   /** Refused by the server itself: the log shows `-` for the size, and the app never ran. */
   refused = false;
+  /** Left out of the request log (the reloader's live-reload stream and script: noise on every reload). */
+  unlogged = false;
   #hooks: ResponseHooks;
   #ended = false;
 

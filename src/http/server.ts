@@ -57,8 +57,12 @@ export interface DevServer {
   listen(how: ListenFn): Promise<void>;
   /** Sets the application; requests that arrived before it wait for it. */
   setHandler(handler: RequestHandler): void;
-  /** Stops accepting, lets in-flight requests finish within `graceMs`, then drops every connection. */
-  close(graceMs?: number): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight requests finish within `graceMs`, then drops every connection.
+   * Connections that sent nothing yet are dropped at once, or after `freshGraceMs` when given
+   * (the reloader's swap: a client that connected just before it gets its answer).
+   */
+  close(graceMs?: number, options?: { freshGraceMs?: number }): Promise<void>;
   /** Drops every connection now (a second Ctrl-C). */
   destroy(): void;
 }
@@ -84,7 +88,7 @@ export function createDevServer(options: DevServerOptions): DevServer {
     keepAlive: (res) => threading && !closing && !unreadBodyTooLarge(res.req, limits.maxDrain),
     ended(res) {
       // Refused: already logged. Destroyed: the client left mid-response, which Django does not log.
-      if (res.refused || res.destroyed) return;
+      if (res.refused || res.unlogged || res.destroyed) return;
       const status = res.statusCode;
       const level = statusLevel(status);
       if (level < log.level) return;
@@ -197,15 +201,19 @@ export function createDevServer(options: DevServerOptions): DevServer {
       waiting = [];
       for (const [req, res] of early) dispatch(req, res);
     },
-    close(graceMs = 5_000) {
+    close(graceMs = 5_000, { freshGraceMs = 0 } = {}) {
       closing = true;
       return new Promise((resolve) => {
-        const timer = setTimeout(dropAll, graceMs);
+        const timers = [setTimeout(dropAll, graceMs)];
         server.close(() => {
-          clearTimeout(timer);
+          for (const timer of timers) clearTimeout(timer);
           resolve();
         });
-        dropIdle();
+        if (freshGraceMs === 0) return dropIdle();
+        // node's own sweep spares connections that have not sent a request yet: accepted an
+        // instant before the close, their request is on its way. Still silent later, they go.
+        server.closeIdleConnections();
+        timers.push(setTimeout(dropIdle, freshGraceMs));
       });
     },
     destroy() {

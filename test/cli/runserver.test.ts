@@ -31,7 +31,7 @@ async function serve(args: string[] = [], env: Record<string, string> = {}): Pro
 function stalledUpload(port: number): Promise<net.Socket> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => {
-      socket.write('POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4\r\n\r\n');
+      socket.write('POST /upload/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4\r\n\r\n');
       resolve(socket);
     });
     socket.on('error', () => {});
@@ -54,10 +54,13 @@ describe('runserver: startup', () => {
       '',
     ]);
     assert.notEqual(new URL(url).port, '0');
-    // The fixture has no URLconf: every path gets DEBUG's "The install worked" page, as in Django.
-    const reply = await request(`${url}/path?q=1`);
-    assert.equal(reply.status, 200);
-    await server.waitFor(new RegExp(`${TIME} "GET /path\\?q=1 HTTP/1\\.1" 200 ${Buffer.byteLength(reply.body)}\\n`), 5000, 'stderr');
+    const hello = await request(`${url}/?q=1`);
+    assert.equal(hello.body, 'hello');
+    await server.waitFor(new RegExp(`${TIME} "GET /\\?q=1 HTTP/1\\.1" 200 5\\n`), 5000, 'stderr');
+    const missing = await request(`${url}/path?q=1`);
+    assert.equal(missing.status, 404);
+    // DEBUG: the request logger's line comes first, then the request log's.
+    await server.waitFor(new RegExp(`Not Found: /path\\n${TIME} "GET /path\\?q=1 HTTP/1\\.1" 404 ${Buffer.byteLength(missing.body)}\\n`), 5000, 'stderr');
     assert.doesNotMatch(server.stderr, /\x1b\[/, 'no colour when stderr is not a terminal');
   });
 
@@ -70,7 +73,7 @@ describe('runserver: startup', () => {
   it('shows the time each request took at -v 2', async () => {
     const { server, url } = await serve(['-v', '2']);
     await request(`${url}/`);
-    await server.waitFor(new RegExp(`${TIME} "GET / HTTP/1\\.1" 200 \\d+ \\(\\d+\\.\\d\\d ms\\)\\n`), 5000, 'stderr');
+    await server.waitFor(new RegExp(`${TIME} "GET / HTTP/1\\.1" 200 5 \\(\\d+\\.\\d\\d ms\\)\\n`), 5000, 'stderr');
   });
 
   it('lists the reachable URLs when bound to every interface', async () => {
@@ -79,12 +82,24 @@ describe('runserver: startup', () => {
     const port = new URL(url).port;
     assert.match(url, /^http:\/\/0\.0\.0\.0:\d+$/);
     assert.match(server.stdout, new RegExp(`\\n  Local:   http://127\\.0\\.0\\.1:${port}/\\n`));
-    assert.equal((await request(`http://127.0.0.1:${port}/`)).status, 200);
+    assert.equal((await request(`http://127.0.0.1:${port}/`)).body, 'hello');
   });
 
   it('shows system check warnings and serves anyway', async () => {
     const { server } = await serve(['--settings', 'proj.warning']);
     assert.match(server.stderr, /WARNINGS:\nchecked: \(checked\.W001\) This fixture always warns\.\n\nSystem check identified 1 issue \(0 silenced\)\./);
+  });
+});
+
+describe('runserver: help', () => {
+  it("is listed under [staticfiles] as Django's staticfiles variant, with Django's options", async () => {
+    const help = await runManage(['help'], { cwd, env: cleanEnv() });
+    assert.match(help.stdout, /\[staticfiles\]\n {4}collectstatic\n {4}findstatic\n {4}runserver\n/);
+    const usage = await runManage(['runserver', '--help'], { cwd, env: cleanEnv() });
+    assert.match(usage.stdout, /^Usage: manage runserver \[options\] \[addrport\]\n\nStarts a lightweight web server for development and also serves static files\.\n/);
+    for (const option of ['-6, --ipv6', '--nothreading', '--noreload', '--nostatic', '--insecure', '--skip-checks']) {
+      assert.ok(usage.stdout.includes(option), option);
+    }
   });
 });
 
@@ -138,16 +153,26 @@ describe('runserver: serving', () => {
     assert.match(await rawExchange(port, 'GET\r\n\r\n'), /^HTTP\/1\.1 400 Bad Request\r\n/);
     assert.match(await rawExchange(port, `GET / HTTP/1.1\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`), /^HTTP\/1\.1 431 /);
     assert.match(await rawExchange(port, Buffer.from('16030100a5010000a10303', 'hex')), /^HTTP\/1\.1 400 /);
-    assert.equal((await request(`${url}/still-here`)).status, 200);
-    await server.waitFor(/"GET \/still-here HTTP\/1\.1" 200/, 5000, 'stderr');
+    assert.equal((await request(`${url}/still-here`)).status, 404);
+    await server.waitFor(/"GET \/still-here HTTP\/1\.1" 404/, 5000, 'stderr');
     assert.match(server.stderr, new RegExp(`${TIME} code 400, message Bad request syntax \\('GET'\\)\\n${TIME} "GET" 400 -\\n`));
     assert.match(server.stderr, new RegExp(`${TIME} code 431, message Request Header Fields Too Large\\n`));
     assert.match(server.stderr, new RegExp(`${TIME} You're accessing the development server over HTTPS, but it only supports HTTP\\.\\n`));
   });
 
-  it('closes every connection with --nothreading', async () => {
+  it('serves a slow view without holding up another request', async () => {
+    const { url } = await serve();
+    const started = Date.now();
+    const replies = await Promise.all([request(`${url}/slow/`), request(`${url}/slow/`)]);
+    assert.ok(Date.now() - started < 550, `took ${Date.now() - started} ms`);
+    assert.deepEqual(replies.map((r) => r.body), ['slow', 'slow']);
+  });
+
+  it('serves one request at a time with --nothreading, closing every connection', async () => {
     const { url } = await serve(['--nothreading']);
-    const replies = await Promise.all([request(`${url}/a`), request(`${url}/b`)]);
+    const started = Date.now();
+    const replies = await Promise.all([request(`${url}/slow/`), request(`${url}/slow/`)]);
+    assert.ok(Date.now() - started >= 600, `took ${Date.now() - started} ms`);
     for (const reply of replies) assert.equal(reply.headers.connection, 'close');
   });
 
@@ -166,8 +191,10 @@ describe('runserver: serving', () => {
     const { server, url } = await serve([], { FIXTURE_SERVER_LOG: log });
     await request(`${url}/to-file`);
     await server.stop('SIGINT');
-    assert.match(readFileSync(log, 'utf8'), new RegExp(`^${TIME} "GET /to-file HTTP/1\\.1" 200 \\d+\\n$`));
-    assert.doesNotMatch(server.stderr, /to-file/);
+    assert.match(readFileSync(log, 'utf8'), new RegExp(`^${TIME} "GET /to-file HTTP/1\\.1" 404 \\d+\\n$`));
+    // The request logger (DEBUG's `Not Found: /to-file`) still writes to stderr: only `server` moved.
+    assert.doesNotMatch(server.stderr, /"GET \/to-file/);
+    assert.match(server.stderr, /^Not Found: \/to-file\n$/m);
   });
 });
 
@@ -186,7 +213,7 @@ describe('runserver: stopping', () => {
       server.child.kill(signal);
       await sleep(200);
       upload.write('body');
-      assert.match(await reply, /^HTTP\/1\.1 200 OK\r\n[^]*Connection: close\r\n/);
+      assert.match(await reply, /^HTTP\/1\.1 200 OK\r\n[^]*Connection: close\r\n(?:[^]*\r\n)?\r\n4 bytes$/);
       const { code } = await server.exited;
       assert.equal(code, 0);
       assert.equal(server.stdout, stdout, 'nothing printed on the way out');

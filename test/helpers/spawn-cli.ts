@@ -3,6 +3,7 @@
  * tests. Every started process is tracked so `killAll()` in an `after` hook leaves nothing behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +65,18 @@ export function runManagets(args: string[], options: RunOptions): Promise<RunRes
   return runProcess(process.execPath, [MANAGETS_BIN, ...args], options);
 }
 
+export interface SpawnOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  detached?: boolean;
+  /** A script to run instead of bin/manage.js (library tests drive small stand-ins). */
+  script?: string;
+  /** Run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY. */
+  terminal?: boolean;
+  /** Run something else than `node bin/manage.js args`. */
+  command?: [string, string[]];
+}
+
 /** A long-running `manage` process (runserver) whose output can be awaited line by line. */
 export class ManageProcess {
   readonly child: ChildProcess;
@@ -71,12 +84,13 @@ export class ManageProcess {
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  /** `terminal`: run inside a pseudo-terminal (util-linux `script`), for commands that need a TTY. */
-  constructor(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }) {
-    const command = [process.execPath, MANAGE_BIN, ...args];
-    const [file, argv] = options.terminal
-      ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
-      : [command[0]!, command.slice(1)];
+  constructor(args: string[], options: SpawnOptions) {
+    const command = [process.execPath, options.script ?? MANAGE_BIN, ...args];
+    const [file, argv] =
+      options.command ??
+      (options.terminal
+        ? ['script', ['-qefc', command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' '), '/dev/null']]
+        : [command[0]!, command.slice(1)]);
     this.child = spawn(file, argv, {
       cwd: options.cwd,
       env: options.env ?? cleanEnv(),
@@ -135,7 +149,7 @@ export class ManageProcess {
 export class ProcessPool {
   readonly #processes: ManageProcess[] = [];
 
-  start(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; detached?: boolean; terminal?: boolean }): ManageProcess {
+  start(args: string[], options: SpawnOptions): ManageProcess {
     const process = new ManageProcess(args, options);
     this.#processes.push(process);
     return process;
@@ -146,12 +160,17 @@ export class ProcessPool {
   }
 }
 
-/** True when a process with this pid exists. */
+/** True while a process with this pid runs (a zombie, exited but not yet reaped by init, does not). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): kill(pid, 0) is all there is
   }
 }

@@ -5,20 +5,20 @@
  */
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { createApp } from '../../app.js';
+import { createApp, type AppOptions } from '../../app.js';
 import { HIDE_WARNING_ENV } from '../../conf/env.js';
 import type { Settings } from '../../conf/settings.js';
 import { packageVersion } from '../../conf/version.js';
-import { CommandError, ERROR_CODES } from '../../errors.js';
+import { CommandError } from '../../errors.js';
 import { isWildcard, type BindAddress } from '../../http/address.js';
 import { bindTo, boundPort, type ListenFn } from '../../http/listen.js';
-import { listenErrorMessage } from '../../http/listen-errors.js';
+import { ListenError } from '../../http/listen-errors.js';
 import { createDevServer, type DevServer } from '../../http/server.js';
 import { unappliedMigrationsNotice } from '../../db/migrations/notice.js';
 import { performChecks } from '../check.js';
 import type { CommandContext } from '../command.js';
 import { formatBanner } from './banner.js';
-import { createLoggers } from './logging.js';
+import { createLoggers, type RunserverLoggers } from './logging.js';
 
 export interface RunserverOptions {
   /** The parsed addrport (shown in the banner; bound unless `listen` says otherwise). */
@@ -44,14 +44,6 @@ export interface ServeHooks {
 /** In-flight requests get this long to finish once a stop is asked for. */
 export const SHUTDOWN_GRACE_MS = 5_000;
 
-/** A bind failure, printed as Django prints it: `Error: That port is already in use.` */
-export class ListenError extends CommandError {
-  override readonly prefix: string = 'Error: ';
-  constructor(cause: unknown) {
-    super(listenErrorMessage(cause), { code: ERROR_CODES.LISTEN, cause });
-  }
-}
-
 /** Django refuses to serve with DEBUG off and nobody allowed to reach it. */
 export function checkAllowedHosts(settings: Settings): void {
   if (!settings.DEBUG && settings.ALLOWED_HOSTS.length === 0) {
@@ -59,9 +51,8 @@ export function checkAllowedHosts(settings: Settings): void {
   }
 }
 
-/** Serves until SIGINT/SIGTERM (or `hooks.signal`); resolves once the server has stopped. */
-export async function innerRun(context: CommandContext, options: RunserverOptions, hooks: ServeHooks = {}): Promise<void> {
-  const settings = await context.settings();
+/** What runs once the settings are loaded, before the app: ALLOWED_HOSTS, then the checks block. */
+export async function startupChecks(context: CommandContext, settings: Settings, options: RunserverOptions): Promise<void> {
   checkAllowedHosts(settings);
   if (!options.skipChecks) {
     context.stdout.write('Performing system checks...\n\n');
@@ -70,6 +61,42 @@ export async function innerRun(context: CommandContext, options: RunserverOption
   // Django checks migrations even with --skip-checks.
   const notice = await unappliedMigrationsNotice(settings, context.loader);
   if (notice.length > 0) context.stdout.write(`\n${notice.map((line) => context.stdout.style.notice(line)).join('\n')}\n`);
+}
+
+/** createApp's options for runserver's address and flags. */
+export function runserverAppOptions(options: RunserverOptions, port: number, loggers: RunserverLoggers): AppOptions {
+  return {
+    serverName: serverName(options.address.host),
+    serverPort: port,
+    noStatic: options.noStatic,
+    insecure: options.insecure,
+    logger: loggers.request,
+  };
+}
+
+/** Django's on_bind output: date, version and settings, the URL, how to quit, the warning. */
+export function printBanner(context: CommandContext, settings: Settings, options: RunserverOptions, port: number): void {
+  context.stdout.write(
+    formatBanner(
+      {
+        now: new Date(),
+        version: packageVersion(),
+        settingsModule: settings.SETTINGS_MODULE,
+        display: options.address.display,
+        host: options.address.host,
+        port,
+        interfaces: networkInterfaces(),
+        hideWarning: context.env[HIDE_WARNING_ENV] === 'true',
+      },
+      context.stdout.style,
+    ),
+  );
+}
+
+/** Serves until SIGINT/SIGTERM (or `hooks.signal`); resolves once the server has stopped. */
+export async function innerRun(context: CommandContext, options: RunserverOptions, hooks: ServeHooks = {}): Promise<void> {
+  const settings = await context.settings();
+  await startupChecks(context, settings, options);
   const loggers = createLoggers(settings, context.stderr);
   try {
     const server = createDevServer({ threading: options.threading, log: loggers.server, timing: context.verbosity >= 2 });
@@ -79,32 +106,12 @@ export async function innerRun(context: CommandContext, options: RunserverOption
       throw new ListenError(error);
     }
     const port = boundPort(server.server);
-    const app = await createApp(settings, context.loader, {
-      serverName: serverName(options.address.host),
-      serverPort: port,
-      noStatic: options.noStatic,
-      insecure: options.insecure,
-      logger: loggers.request,
-    }).catch((error: unknown) => {
+    const app = await createApp(settings, context.loader, runserverAppOptions(options, port, loggers)).catch((error: unknown) => {
       server.destroy();
       throw error;
     });
     server.setHandler(app.listener);
-    context.stdout.write(
-      formatBanner(
-        {
-          now: new Date(),
-          version: packageVersion(),
-          settingsModule: settings.SETTINGS_MODULE,
-          display: options.address.display,
-          host: options.address.host,
-          port,
-          interfaces: networkInterfaces(),
-          hideWarning: context.env[HIDE_WARNING_ENV] === 'true',
-        },
-        context.stdout.style,
-      ),
-    );
+    printBanner(context, settings, options, port);
     hooks.onServing?.(port);
     try {
       await serveUntilStopped(context, server, hooks.signal);

@@ -22,15 +22,16 @@ const NAMES = ['server', 'request', 'reload'] as const;
 /** A level no message reaches: the logger is off. */
 const OFF = Number.POSITIVE_INFINITY;
 
-export function createLoggers(settings: Settings, stderr: Output): RunserverLoggers {
-  const configured = (settings.LOGGING.loggers ?? {}) as Readonly<Record<string, LoggerSettings | undefined>>;
+/** Without settings (they failed to load, the reloader serves its error page): the defaults. */
+export function createLoggers(settings: Settings | undefined, stderr: Output): RunserverLoggers {
+  const configured = (settings?.LOGGING.loggers ?? {}) as Readonly<Record<string, LoggerSettings | undefined>>;
   const unknown = Object.keys(configured).find((name) => !(NAMES as readonly string[]).includes(name));
   if (unknown) {
     throw new ImproperlyConfigured(`LOGGING.loggers has no logger named '${unknown}'; runserver's loggers are ${NAMES.join(', ')}.`);
   }
   const sinks = new Map<string, LogSink>();
   const sinkFor = (file: string | undefined): LogSink => {
-    const key = file === undefined ? '' : path.resolve(settings.BASE_DIR, file);
+    const key = file === undefined ? '' : path.resolve(settings?.BASE_DIR ?? '.', file);
     let sink = sinks.get(key);
     if (!sink) {
       sink = key === '' ? streamSink(stderr) : fileSink(key);
@@ -41,7 +42,7 @@ export function createLoggers(settings: Settings, stderr: Output): RunserverLogg
   const build = (name: (typeof NAMES)[number]): Logger => {
     const config = configured[name];
     const level = levelOf(name, config);
-    const onByDefault = name === 'server' || settings.DEBUG;
+    const onByDefault = name === 'server' || (settings?.DEBUG ?? true);
     return createLogger({
       level: config === undefined && !onByDefault ? OFF : level,
       sink: sinkFor(config?.file),

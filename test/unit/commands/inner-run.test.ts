@@ -52,14 +52,13 @@ describe('innerRun', () => {
       assert.equal(servingOn, port);
       assert.match(stdout.text, /^Performing system checks\.\.\.\n\nSystem check identified no issues \(0 silenced\)\.\n/);
       assert.match(stdout.text, new RegExp(`Starting development server at http://127\\.0\\.0\\.1:${port}/\\n`));
-      // The fixture has no URLconf, so every path gets the DEBUG "install worked" page, as in Django.
-      assert.equal((await request(`http://127.0.0.1:${port}/x`)).status, 200);
+      assert.equal((await request(`http://127.0.0.1:${port}/x`)).status, 404);
     } finally {
       stop.abort();
       await running;
       handle.close();
     }
-    assert.match(stderr.text, /"GET \/x HTTP\/1\.1" 200 \d+\n$/);
+    assert.match(stderr.text, /"GET \/x HTTP\/1\.1" 404 \d+\n$/);
   });
 
   it('stops gracefully on the first signal and returns at once on the second', async () => {

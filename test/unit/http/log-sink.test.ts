@@ -3,7 +3,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileSink, streamSink } from '../../../src/http/log-sink.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { batchingSink, fileSink, streamSink } from '../../../src/http/log-sink.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'managets-sink-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +20,23 @@ describe('log sinks', () => {
     sink.write('c\n');
     await sink.flush();
     assert.deepEqual(writes, ['a\nb\n', 'c\n']);
+  });
+
+  it('write at most one batch per delay while lines keep coming (not one per completed write)', async () => {
+    const batches: string[] = [];
+    const sink = batchingSink((text, done) => {
+      batches.push(text);
+      setImmediate(done);
+    }, 20);
+    const until = Date.now() + 100;
+    let sent = 0;
+    while (Date.now() < until) {
+      sink.write(`${sent++}\n`);
+      await sleep(1);
+    }
+    await sink.flush();
+    assert.ok(batches.length <= 8, `${batches.length} writes`);
+    assert.equal(batches.join(''), Array.from({ length: sent }, (_, i) => `${i}\n`).join(''));
   });
 
   it('append to a file asynchronously and keep order across batches', async () => {

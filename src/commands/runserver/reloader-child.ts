@@ -1,0 +1,107 @@
+/**
+ * runserver inside the reloader's child (MANAGE_RUN_MAIN=true): the steps of innerRun, handed to
+ * the reloader's child runtime, which decides when each runs. Warming up (the framework, the
+ * TypeScript loader, esbuild) happens before the child is needed; settings and user code load on
+ * `boot`; the socket is the supervisor's.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApp, type App, type AppOptions } from '../../app.js';
+import { loadApps } from '../../apps/registry.js';
+import type { Settings } from '../../conf/settings.js';
+import { SystemCheckError, UserCodeError } from '../../errors.js';
+import { listenOn, type ListenHandle } from '../../http/listen.js';
+import { INFO } from '../../http/log.js';
+import { createDevServer } from '../../http/server.js';
+import type { ChildDriver } from '../../reloader/child.js';
+import { staticRoots } from '../../static/finders.js';
+import type { CommandContext } from '../command.js';
+import { printBanner, runserverAppOptions, SHUTDOWN_GRACE_MS, startupChecks, type RunserverOptions } from './inner-run.js';
+import { createLoggers, type RunserverLoggers } from './logging.js';
+
+/**
+ * A module esbuild fails to compile: importing it starts tsx's esbuild service (15-40 ms) before
+ * any user file needs it, and leaves nothing in tsx's cache (failed transforms are not cached).
+ */
+const WARM_UP_SOURCE = 'export const warmUp: number = ;\n';
+/** How long a connection the old child accepted just before a swap has to send its request. */
+const FRESH_GRACE_MS = 1000;
+
+async function warmEsbuild(): Promise<void> {
+  const dir = path.join(os.tmpdir(), `managets-${os.userInfo().uid}`);
+  const file = path.join(dir, 'warm-up.mts');
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, WARM_UP_SOURCE);
+    await import(pathToFileURL(file).href);
+  } catch {
+    // Expected: the point was to run esbuild once.
+  }
+}
+
+/**
+ * A check that failed because user code does not load (urls.E100 for a syntax error in a view)
+ * hides where: building the app hits the same import and says file:line:column with a frame.
+ */
+async function codeErrorBehind(build: () => Promise<App>): Promise<UserCodeError | undefined> {
+  try {
+    await build();
+  } catch (error) {
+    if (error instanceof UserCodeError && error.location) return error;
+  }
+  return undefined;
+}
+
+export function reloaderChild(context: CommandContext, options: RunserverOptions): ChildDriver {
+  let loggers: RunserverLoggers | undefined;
+  return {
+    async prepare() {
+      // The public API user code imports (the package's self-reference: the same module URL as a
+      // project's `import ... from 'managets'`) and the checks, before tsx's hooks slow imports.
+      await Promise.all([import('managets' as string), import('../../checks/builtin/index.js')]);
+      await context.loader.ensureTypeScript();
+    },
+    warmUp: warmEsbuild,
+    async loadSettings() {
+      const settings = await context.settings();
+      loggers = createLoggers(settings, context.stderr);
+      return settings;
+    },
+    async start(settings, { address, liveReload }) {
+      // One turn of the event loop lets the batched reload logger print "Watching for file
+      // changes" before the checks block, in Django's order.
+      await new Promise((resolve) => setImmediate(resolve));
+      const appOptions: AppOptions = { ...runserverAppOptions(options, address.port, loggers!), ...(liveReload ? { liveReload } : {}) };
+      const build = () => createApp(settings, context.loader, appOptions);
+      try {
+        await startupChecks(context, settings, options);
+      } catch (error) {
+        throw error instanceof SystemCheckError ? ((await codeErrorBehind(build)) ?? error) : error;
+      }
+      const app = await build();
+      return {
+        listener: app.listener,
+        templateDirs: app.templates.dirs,
+        staticDirs: staticRoots(settings, await loadApps(settings, context.loader)),
+        clearTemplateCache: () => app.templates.clearCache(),
+        onServing: () => printBanner(context, settings, options, address.port),
+      };
+    },
+    errorFiles: () => context.loader.errorFiles,
+    createServer(listener, settings: Settings | undefined) {
+      loggers ??= createLoggers(settings, context.stderr);
+      const server = createDevServer({ handler: listener, threading: options.threading, log: loggers.server, timing: context.verbosity >= 2 });
+      return {
+        listen: (handle) => server.listen(listenOn(handle as unknown as ListenHandle)),
+        close: (graceMs) => server.close(graceMs, { freshGraceMs: FRESH_GRACE_MS }),
+      };
+    },
+    reloadLog: (message) => loggers?.reload.log(INFO, message),
+    stderr: context.stderr,
+    signals: context.signals,
+    drainMs: SHUTDOWN_GRACE_MS,
+    dispose: async () => loggers?.close(),
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * The supervisor's view of one app child: spawning it in its own process group, sending it
+ * messages (queued until it is warm, since a message sent before the child listens is lost),
+ * tracking its lifecycle state and stopping it in stages (ask, SIGTERM, SIGKILL).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildCommand } from './child-command.js';
+import { isChildMessage, type ChildMessage, type SupervisorMessage } from './protocol.js';
+import type { TcpHandle } from './socket.js';
+
+export type AppChildState = 'spawning' | 'warm' | 'booting' | 'booted' | 'serving' | 'draining' | 'exited';
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface AppChildEvents {
+  onMessage(child: AppChild, message: ChildMessage): void;
+  onExit(child: AppChild, exit: ExitInfo): void;
+}
+
+/** Separate process groups let us signal a child's own subprocesses too; Windows has none. */
+const GROUPS = process.platform !== 'win32';
+
+export class AppChild {
+  readonly process: ChildProcess;
+  state: AppChildState = 'spawning';
+  /** Booted with broken user code: serving the error page, not the app. */
+  broken = false;
+  /** Booted to show that the previous child died, without loading user code. */
+  crashPage = false;
+  readonly exited: Promise<ExitInfo>;
+  readonly #queue: Array<{ message: SupervisorMessage; handle: TcpHandle | undefined }> = [];
+  readonly #timers = new Set<NodeJS.Timeout>();
+
+  constructor(command: ChildCommand, options: { stdin: 'inherit' | 'ignore' }, events: AppChildEvents) {
+    this.process = spawn(command.command, command.args, {
+      env: command.env,
+      stdio: [options.stdin, 'inherit', 'inherit', 'ipc'],
+      detached: GROUPS,
+    });
+    this.process.on('message', (message: unknown) => {
+      if (!isChildMessage(message)) return;
+      this.#advance(message);
+      events.onMessage(this, message);
+    });
+    this.exited = new Promise((resolve) => {
+      this.process.once('exit', (code, signal) => {
+        this.state = 'exited';
+        for (const timer of this.#timers) clearTimeout(timer);
+        // Subprocesses the app started die with it.
+        this.signal('SIGTERM');
+        const exit = { code, signal };
+        events.onExit(this, exit);
+        resolve(exit);
+      });
+    });
+    // A failed spawn also emits 'exit' (code -2 style); the error itself needs a listener.
+    this.process.on('error', () => undefined);
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  get alive(): boolean {
+    return this.state !== 'exited';
+  }
+
+  /** Sends now, or once the child reported `warm`. */
+  send(message: SupervisorMessage, handle?: TcpHandle): void {
+    if (this.state === 'spawning') {
+      this.#queue.push({ message, handle });
+      return;
+    }
+    this.#deliver(message, handle);
+  }
+
+  /** Signals the child's whole process group (the child alone where groups do not exist). */
+  signal(signal: NodeJS.Signals): void {
+    const pid = this.process.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(GROUPS ? -pid : pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+
+  /**
+   * Stops the child: a serving child is asked to drain (`stop`), others get SIGTERM at once.
+   * SIGTERM follows after `graceMs` and SIGKILL `killMs` later if it is still alive.
+   */
+  terminate(graceMs: number, killMs: number): Promise<ExitInfo> {
+    if (!this.alive) return this.exited;
+    if (this.state === 'serving') this.send({ type: 'stop' });
+    else if (this.state !== 'draining') this.signal('SIGTERM');
+    this.#after(graceMs, () => {
+      this.signal('SIGTERM');
+      this.#after(killMs, () => this.signal('SIGKILL'));
+    });
+    return this.exited;
+  }
+
+  kill(): void {
+    this.signal('SIGKILL');
+  }
+
+  #after(ms: number, action: () => void): void {
+    if (!this.alive) return;
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (this.alive) action();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
+  #advance(message: ChildMessage): void {
+    switch (message.type) {
+      case 'warm':
+        this.state = 'warm';
+        for (const { message: queued, handle } of this.#queue.splice(0)) this.#deliver(queued, handle);
+        break;
+      case 'booted':
+        this.state = 'booted';
+        this.broken = !message.ok;
+        break;
+      case 'serving':
+        this.state = 'serving';
+        break;
+      case 'closed':
+        this.state = 'draining';
+        break;
+      case 'listen-failed':
+        break;
+    }
+  }
+
+  #deliver(message: SupervisorMessage, handle: TcpHandle | undefined): void {
+    if (!this.process.connected) return;
+    if (message.type === 'boot') this.state = 'booting';
+    if (message.type === 'stop') this.state = 'draining';
+    try {
+      // The handle is a libuv TCP handle; child_process accepts it as a 'net.Native' handle.
+      this.process.send(message, handle as never);
+    } catch {
+      // The channel closed under us; the exit handler takes it from here.
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * chokidar over the project root: every add/change/unlink of a file not ignored reaches
+ * `onChange` with its absolute path. Running out of inotify watches is reported once with the
+ * way to raise the limit; the watcher keeps whatever it could watch.
+ */
+import path from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import { isIgnoredPath } from './classify.js';
+
+export interface WatcherOptions {
+  root: string;
+  /** Force polling (--poll); CHOKIDAR_USEPOLLING is honoured by chokidar itself. */
+  poll: boolean;
+  onChange(file: string): void;
+  /** Any file system activity (unthrottled), to tell when a burst of writes ended. */
+  onActivity(file: string): void;
+  onError(message: string): void;
+}
+
+export const ENOSPC_HINT =
+  'Error: the system limit for the number of file watchers was reached (ENOSPC); some changes will be missed.\n' +
+  'Raise it with:\n' +
+  '    echo fs.inotify.max_user_watches=524288 | sudo tee -a /etc/sysctl.conf && sudo sysctl -p\n' +
+  'or run with --poll.\n';
+
+/** What to print for a watcher error; running out of inotify watches gets the way out. */
+export function describeWatchError(error: unknown): string {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOSPC') return ENOSPC_HINT;
+  return `Error while watching files: ${error instanceof Error ? error.message : String(error)}\n`;
+}
+
+export class FileWatcher {
+  readonly #watcher: FSWatcher;
+  readonly ready: Promise<void>;
+  #reportedLimit = false;
+
+  /** chokidar is loaded here, not at startup: the supervisor starts its first child before. */
+  static async start(options: WatcherOptions): Promise<FileWatcher> {
+    const { watch } = await import('chokidar');
+    return new FileWatcher(watch, options);
+  }
+
+  private constructor(watch: typeof import('chokidar').watch, options: WatcherOptions) {
+    const root = path.resolve(options.root);
+    this.#watcher = watch(root, {
+      ignoreInitial: true,
+      atomic: true,
+      ignored: (file: string) => isIgnoredPath(file, root),
+      ...(options.poll ? { usePolling: true, interval: 100 } : {}),
+    });
+    const changed = (file: string) => options.onChange(path.resolve(root, file));
+    this.#watcher.on('add', changed).on('change', changed).on('unlink', changed);
+    this.#watcher.on('raw', (_event, name, details) => {
+      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+      // fs.watch names the entry inside a watched folder, or the watched file itself.
+      const file = watched === undefined ? name : path.basename(watched) === name ? watched : path.join(watched, name);
+      if (file) options.onActivity(path.resolve(root, file));
+    });
+    this.#watcher.on('error', (error: unknown) => {
+      const limit = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+      if (!(limit && this.#reportedLimit)) options.onError(describeWatchError(error));
+      this.#reportedLimit ||= limit;
+    });
+    this.ready = new Promise((resolve) => this.#watcher.once('ready', () => resolve()));
+  }
+
+  /** Watches more paths (files that failed to import outside the project). */
+  add(paths: readonly string[]): void {
+    if (paths.length > 0) this.#watcher.add([...paths]);
+  }
+
+  /** Stops watching paths learned to be noise (STATIC_ROOT, MEDIA_ROOT, WATCH_IGNORE). */
+  unwatch(paths: readonly string[]): void {
+    if (paths.length > 0) this.#watcher.unwatch([...paths]);
+  }
+
+  close(): Promise<void> {
+    return this.#watcher.close();
+  }
+}

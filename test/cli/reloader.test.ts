@@ -1,0 +1,165 @@
+/**
+ * `manage runserver` with the auto-reloader, black-box: the real binary in a temp copy of
+ * test/fixtures/reloader, real edits, real HTTP on a free port, real processes checked by pid.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { descendantPids, probe, RequestLoop, waitForResponse, waitUntil } from '../helpers/http-probe.js';
+import { cleanEnv, isAlive, ProcessPool, type ManageProcess } from '../helpers/spawn-cli.js';
+import { tmpProject } from '../helpers/tmp-project.js';
+
+const pool = new ProcessPool();
+const cleanups: Array<() => void> = [];
+after(async () => {
+  await pool.killAll();
+  for (const cleanup of cleanups) cleanup();
+});
+
+interface Running {
+  server: ManageProcess;
+  url: string;
+  edit(file: string, change: (text: string) => string): void;
+}
+
+async function runserver(args: string[] = [], options: { detached?: boolean } = {}): Promise<Running> {
+  const project = tmpProject('reloader');
+  cleanups.push(project.cleanup);
+  const env = cleanEnv({ MANAGE_RUNSERVER_HIDE_WARNING: 'true' });
+  const server = pool.start(['runserver', '127.0.0.1:0', ...args], { cwd: project.dir, env, detached: options.detached ?? false });
+  const url = await server.ready();
+  return {
+    server,
+    url,
+    edit(file, change) {
+      const full = path.join(project.dir, file);
+      writeFileSync(full, change(readFileSync(full, 'utf8')));
+    },
+  };
+}
+
+const setBody = (body: string) => (text: string) => text.replace(/BODY = '[^']*'/, `BODY = '${body}'`);
+const restarts = (server: ManageProcess) => server.stderr.split('changed, reloading.').length - 1;
+
+
+describe('runserver reloader: edits', () => {
+  it('serves an edited view with zero connection errors from a concurrent request loop', async () => {
+    const { server, url, edit } = await runserver();
+    const loop = new RequestLoop(`${url}/`, 3);
+    for (const version of ['version-2', 'version-3']) {
+      edit('proj/views.ts', setBody(version));
+      await waitForResponse(`${url}/`, (p) => p.body === version);
+    }
+    await loop.stop();
+    assert.deepEqual(loop.failures, []);
+    assert.match(server.stderr, /proj\/views\.ts changed, reloading\./);
+    assert.match(server.stderr, /Watching for file changes with chokidar/);
+  });
+
+  it('turns twenty rapid saves into one or two restarts', async () => {
+    const { server, url, edit } = await runserver();
+    for (let i = 0; i < 20; i++) {
+      edit('proj/views.ts', setBody(`burst-${i}`));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await waitForResponse(`${url}/`, (p) => p.body === 'burst-19');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(restarts(server) >= 1 && restarts(server) <= 2, `restarts: ${restarts(server)}`);
+  });
+
+  it('applies a template edit in the same child (no restart)', async () => {
+    const { server, url, edit } = await runserver();
+    const pid = (await probe(`${url}/pid/`)).body;
+    assert.match((await probe(`${url}/page/`)).body!, /template-v1 version-1/);
+    edit('templates/page.html', (text) => text.replace('template-v1', 'template-v2'));
+    await waitForResponse(`${url}/page/`, (p) => p.body?.includes('template-v2 version-1') === true);
+    assert.equal((await probe(`${url}/pid/`)).body, pid);
+    edit('static/site.css', () => 'body { color: red; }\n');
+    await waitForResponse(`${url}/static/site.css`, (p) => p.body?.includes('red') === true);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await probe(`${url}/pid/`)).body, pid);
+    assert.equal(restarts(server), 0);
+  });
+
+  it('adds the live-reload script to HTML pages in DEBUG, and serves its stream unlogged', async () => {
+    const { server, url } = await runserver();
+    const page = await probe(`${url}/page/`);
+    assert.match(page.body!, /<script src="\/__managets__\/live-reload\.js" data-version="\d+\.\d+" defer><\/script><\/body>/);
+    const text = await probe(`${url}/`);
+    assert.doesNotMatch(text.body!, /live-reload/);
+    const script = await probe(`${url}/__managets__/live-reload.js`);
+    assert.match(script.body!, /EventSource/);
+    await waitUntil(() => server.stderr.includes('"GET / HTTP/1.1" 200'), 5000, 'the request log');
+    assert.doesNotMatch(server.stderr, /__managets__/);
+  });
+});
+
+describe('runserver reloader: broken code', () => {
+  it('keeps serving a 500 page that shows a syntax error, then recovers when it is fixed', async () => {
+    const { server, url, edit } = await runserver();
+    edit('proj/views.ts', (text) => text.replace("export const BODY = 'version-1';", "export const BODY = 'version-1'\nconst broken = ;"));
+    const page = await waitForResponse(`${url}/`, (p) => p.status === 500);
+    assert.match(page.body!, /views\.ts:4:\d+/);
+    assert.match(page.body!, /const broken = ;/);
+    assert.match(page.body!, /live-reload\.js/);
+    await waitUntil(() => /views\.ts:4:\d+/.test(server.stderr), 5000, 'the error in the terminal');
+    assert.equal(server.stderr.match(/SyntaxError|Expected/g)?.length ? 1 : 0, 1);
+    assert.ok(isAlive(server.pid));
+    edit('proj/views.ts', (text) => text.replace('\nconst broken = ;', ';').replace("'version-1'", "'fixed'"));
+    await waitForResponse(`${url}/`, (p) => p.status === 200 && p.body === 'fixed');
+  });
+});
+
+describe('runserver reloader: system checks', () => {
+  it('shows a system-check error on the 500 page until the settings are fixed', async () => {
+    const { server, url, edit } = await runserver();
+    edit('proj/settings.ts', (text) => `${text}export const MIDDLEWARE = ['proj.nope.Middleware'];\n`);
+    const page = await waitForResponse(`${url}/`, (p) => p.status === 500);
+    assert.match(page.body!, /SystemCheckError/);
+    assert.match(page.body!, /middleware\.E001/);
+    assert.match(server.stderr, /middleware\.E001/);
+    edit('proj/settings.ts', (text) => text.replace("export const MIDDLEWARE = ['proj.nope.Middleware'];\n", ''));
+    await waitForResponse(`${url}/`, (p) => p.status === 200);
+  });
+});
+
+describe('runserver reloader: processes', () => {
+  it('leaves no child behind when the supervisor is killed with SIGKILL', async () => {
+    const { server } = await runserver();
+    await new Promise((r) => setTimeout(r, 500)); // the spare is up too
+    const children = descendantPids(server.pid);
+    assert.ok(children.length >= 2, `children: ${children}`);
+    server.child.kill('SIGKILL');
+    await server.exited;
+    await waitUntil(() => children.every((pid) => !isAlive(pid)), 2000, 'children gone');
+  });
+
+  it('exits 0 on Ctrl-C to the process group, silently, with no process left', async () => {
+    const { server } = await runserver([], { detached: true });
+    await new Promise((r) => setTimeout(r, 500));
+    const children = descendantPids(server.pid);
+    const before = server.stderr;
+    process.kill(-server.pid, 'SIGINT');
+    assert.deepEqual(await server.exited, { code: 0, signal: null });
+    assert.equal(server.stderr, before);
+    await waitUntil(() => children.every((pid) => !isAlive(pid)), 2000, 'children gone');
+  });
+
+  it('reports a port in use once, with Django\'s message, and exits 1', async () => {
+    const other = net.createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const project = tmpProject('reloader');
+      cleanups.push(project.cleanup);
+      const port = (other.address() as net.AddressInfo).port;
+      const server = pool.start(['runserver', `127.0.0.1:${port}`], { cwd: project.dir, env: cleanEnv() });
+      assert.deepEqual(await server.exited, { code: 1, signal: null });
+      assert.equal(server.stderr, 'Error: That port is already in use.\n');
+      assert.equal(server.stdout, '');
+    } finally {
+      other.close();
+    }
+  });
+});
