@@ -1,6 +1,6 @@
 /**
- * `manage shell`: a node:repl with the project loaded (settings, apps, reverse/resolve, and an
- * `importModule` helper for the project's TypeScript modules), TypeScript syntax and top-level
+ * `manage shell`: a node:repl with the project loaded (settings, apps, reverse/resolve, db(), and
+ * an `importModule` helper for the project's TypeScript modules), TypeScript syntax and top-level
  * await. `-c code`, or code piped on stdin, runs once and exits, as Django's shell does: output
  * only through console.log.
  */
@@ -10,6 +10,8 @@ import path from 'node:path';
 import repl from 'node:repl';
 import { fileURLToPath } from 'node:url';
 import { loadApps } from '../apps/registry.js';
+import { Databases } from '../db/databases.js';
+import { db, setServedDatabases } from '../db/scope.js';
 import { ERROR_CODES, UserCodeError } from '../errors.js';
 import { createResolver, type Resolver } from '../urls/resolver.js';
 import type { ReverseOptions } from '../urls/reverse.js';
@@ -43,6 +45,7 @@ async function shellScope(context: CommandContext): Promise<Record<string, unkno
     importModule: async (name: string) => (await context.loader.importModule(name)).module,
     reverse: (viewname: string, options?: ReverseOptions) => urls().reverse(viewname, options),
     resolve: (path: string) => urls().resolve(path),
+    db,
   };
 }
 
@@ -130,8 +133,15 @@ export default defineCommand({
   async handle(context, _args, options) {
     await context.loader.ensureTypeScript();
     const scope = await shellScope(context);
-    if (typeof options.command === 'string') return runOnce(options.command, scope);
-    if (context.stdin.isTTY !== true) return runOnce(await readAll(context.stdin), scope);
-    return interactive(context, scope);
+    // db() works in the shell (and the modules it imports) as in a view; it opens on first use.
+    const databases = new Databases(await context.settings());
+    setServedDatabases(databases);
+    try {
+      if (typeof options.command === 'string') return await runOnce(options.command, scope);
+      if (context.stdin.isTTY !== true) return await runOnce(await readAll(context.stdin), scope);
+      return await interactive(context, scope);
+    } finally {
+      databases.close();
+    }
   },
 });

@@ -9,6 +9,7 @@ export const DEFAULT_MIDDLEWARE: readonly string[] = Object.freeze([
   'managets.middleware.SessionMiddleware',
   'managets.middleware.CommonMiddleware',
   'managets.middleware.CsrfViewMiddleware',
+  'managets.contrib.auth.middleware.AuthenticationMiddleware',
   'managets.middleware.XFrameOptionsMiddleware',
 ]);
 

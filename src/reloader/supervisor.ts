@@ -45,6 +45,8 @@ export interface SupervisorTiming {
   killMs: number;
   /** Consecutive spare start failures before giving up until the next change. */
   maxSpareFailures: number;
+  /** A boot running longer than this is taken as hung (top-level code that never returns) when a change comes. */
+  stuckBootMs: number;
 }
 
 export const DEFAULT_TIMING: SupervisorTiming = Object.freeze({
@@ -54,6 +56,7 @@ export const DEFAULT_TIMING: SupervisorTiming = Object.freeze({
   drainMs: 6000,
   killMs: 2000,
   maxSpareFailures: 3,
+  stuckBootMs: 10_000,
 });
 
 export interface SupervisorOptions {
@@ -78,8 +81,9 @@ export class Supervisor {
   #state: SupervisorState = 'idle';
   /** The child accepting connections. */
   #active: AppChild | undefined;
-  /** The child booting new code, to replace #active. */
+  /** The child booting new code, to replace #active, and since when. */
   #next: AppChild | undefined;
+  #nextSince = 0;
   /** A warm child waiting for the next boot. */
   #spare: AppChild | undefined;
   readonly #draining = new Set<AppChild>();
@@ -206,6 +210,8 @@ export class Supervisor {
     if (this.#state === 'stopping' || this.#state === 'stopped') return;
     if (this.#next) {
       this.#pendingRestart ??= changed ?? '';
+      // A hung boot never reports: end it, and its exit starts the pending restart.
+      if (this.#next.state !== 'booted' && Date.now() - this.#nextSince > this.#timing.stuckBootMs) this.#next.kill();
       return;
     }
     if (changed && this.#debug !== false) {
@@ -216,6 +222,7 @@ export class Supervisor {
     const child = this.#spare ?? this.#spawn();
     this.#spare = undefined;
     this.#next = child;
+    this.#nextSince = Date.now();
     child.crashPage = crash !== undefined;
     this.#generation += 1;
     const { socket, displayHost } = this.#options;
@@ -326,11 +333,12 @@ export class Supervisor {
       // The child booting now replaces it anyway.
       if (this.#next) return;
     }
+    const pending = this.#pendingRestart;
     this.#pendingRestart = undefined;
-    // Exit code 3 asks for a restart (Django's protocol). Anything else waits for a change;
-    // meanwhile a fresh child answers every request with a page saying what happened, unless
-    // the child that died was already such a page (no loop).
-    if (exit.code === 3) this.#restart(undefined);
+    // Exit code 3 asks for a restart (Django's protocol), and changes made meanwhile deserve one.
+    // Anything else waits for a change; meanwhile a fresh child answers every request with a page
+    // saying what happened, unless the child that died was already such a page (no loop).
+    if (exit.code === 3 || pending !== undefined) this.#restart(pending || undefined);
     else if (wasBooting && child.crashPage) this.#transition(this.#active ? 'serving' : 'waiting');
     else this.#restart(undefined, exit);
   }

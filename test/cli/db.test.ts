@@ -188,6 +188,14 @@ describe('the database driver', () => {
   });
 });
 
+describe('manage shell', () => {
+  it('has db() for the project database', async () => {
+    await manage(['migrate']);
+    const result = await manage(['shell', '-c', "console.log(db().get('SELECT count(*) AS n FROM managets_migrations').n)"]);
+    assert.deepEqual([result.code, result.stdout, result.stderr], [0, '4\n', '']);
+  });
+});
+
 describe('manage makemigrations', () => {
   it('writes the next numbered empty migration', async () => {
     const result = await manage(['makemigrations', 'blog', '--empty', '--name', 'tags']);

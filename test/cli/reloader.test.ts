@@ -3,8 +3,9 @@
  * test/fixtures/reloader, real edits, real HTTP on a free port, real processes checked by pid.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { descendantPids, probe, RequestLoop, waitForResponse, waitUntil } from '../helpers/http-probe.js';
@@ -24,10 +25,10 @@ interface Running {
   edit(file: string, change: (text: string) => string): void;
 }
 
-async function runserver(args: string[] = [], options: { detached?: boolean } = {}): Promise<Running> {
+async function runserver(args: string[] = [], options: { detached?: boolean; env?: Record<string, string> } = {}): Promise<Running> {
   const project = tmpProject('reloader');
   cleanups.push(project.cleanup);
-  const env = cleanEnv({ MANAGE_RUNSERVER_HIDE_WARNING: 'true' });
+  const env = cleanEnv({ MANAGE_RUNSERVER_HIDE_WARNING: 'true', ...options.env });
   const server = pool.start(['runserver', '127.0.0.1:0', ...args], { cwd: project.dir, env, detached: options.detached ?? false });
   const url = await server.ready();
   return {
@@ -126,6 +127,20 @@ describe('runserver reloader: system checks', () => {
 });
 
 describe('runserver reloader: processes', () => {
+  it('loads settings and user code only in the app children, never in the supervisor', async () => {
+    const logDir = mkdtempSync(path.join(os.tmpdir(), 'managets-settings-log-'));
+    cleanups.push(() => rmSync(logDir, { recursive: true, force: true }));
+    const log = path.join(logDir, 'pids');
+    const { server, url, edit } = await runserver([], { env: { SETTINGS_LOADED_LOG: log } });
+    const first = (await probe(`${url}/pid/`)).body!;
+    edit('proj/views.ts', setBody('version-2'));
+    await waitForResponse(`${url}/`, (p) => p.body === 'version-2');
+    const second = (await probe(`${url}/pid/`)).body!;
+    const loaded = readFileSync(log, 'utf8').trim().split('\n');
+    assert.deepEqual(loaded, [first, second]);
+    assert.ok(!loaded.includes(String(server.pid)));
+  });
+
   it('leaves no child behind when the supervisor is killed with SIGKILL', async () => {
     const { server } = await runserver();
     await new Promise((r) => setTimeout(r, 500)); // the spare is up too

@@ -78,7 +78,7 @@ describe('manage shell', () => {
       env: cleanEnv({ HOME: home.dir, NO_COLOR: '1', TERM: 'dumb' }),
       terminal: true,
     });
-    await shell.waitFor(/In scope: settings, apps, importModule, reverse, resolve\./);
+    await shell.waitFor(/In scope: settings, apps, importModule, reverse, resolve, db\./);
     // Typed and pasted lines alike run in order, including a multi-line TypeScript entry and an await.
     shell.child.stdin!.write(
       [

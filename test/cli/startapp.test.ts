@@ -63,10 +63,12 @@ describe('manage startapp', () => {
   it('installed, the app loads with its config and the project still checks', async () => {
     const settingsFile = path.join(project, 'mysite', 'settings.ts');
     const settings = readFileSync(settingsFile, 'utf8');
-    writeFileSync(settingsFile, settings.replace("INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = []", "INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = ['polls']"));
-    const apps = await runManage(['shell', '-c', 'console.log(apps.map((app) => `${app.name} ${app.label} ${app.path}`).join())'], { cwd: project });
+    writeFileSync(settingsFile, settings.replace("= ['managets.contrib.auth'];", "= ['managets.contrib.auth', 'polls'];"));
+    const apps = await runManage(['shell', '-c', 'console.log(apps.map((app) => `${app.name} ${app.label} ${app.path}`).join("\\n"))'], { cwd: project });
     assert.equal(apps.stderr, '');
-    assert.equal(apps.stdout, `polls polls ${path.join(project, 'polls')}\n`);
+    const [auth, polls] = apps.stdout.trim().split('\n');
+    assert.match(auth!, /^managets\.contrib\.auth auth \S+\/dist\/contrib\/auth$/);
+    assert.equal(polls, `polls polls ${path.join(project, 'polls')}`);
     const check = await runManage(['check'], { cwd: project });
     assert.equal(check.stderr, '');
     assert.equal(check.code, 0);

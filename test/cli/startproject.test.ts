@@ -59,15 +59,16 @@ describe('managets startproject', () => {
     assert.deepEqual(manifest.manage, { settings: 'mysite.settings' });
   });
 
-  it("settings: a fresh insecure-prefixed key, DEBUG, Django's default middleware, urls, templates, static", async () => {
+  it("settings: a fresh insecure-prefixed key, DEBUG, the auth app, Django's default middleware, SQLite, urls, templates, static", async () => {
     const result = await runManage(['shell', '-c', 'console.log(JSON.stringify(settings))'], { cwd: project });
     assert.equal(result.stderr, '');
     const settings = JSON.parse(result.stdout);
     assert.match(settings.SECRET_KEY, /^managets-insecure-[a-z0-9!@#$%^&*(\-_=+)]{50}$/);
     assert.equal(settings.DEBUG, true);
     assert.deepEqual(settings.ALLOWED_HOSTS, []);
-    assert.deepEqual(settings.INSTALLED_APPS, []);
+    assert.deepEqual(settings.INSTALLED_APPS, ['managets.contrib.auth']);
     assert.deepEqual(settings.MIDDLEWARE, DEFAULT_MIDDLEWARE);
+    assert.deepEqual(settings.DATABASES, { default: { ENGINE: 'sqlite', NAME: 'db.sqlite3' } });
     assert.equal(settings.ROOT_URLCONF, 'mysite.urls');
     assert.deepEqual(settings.TEMPLATES, [{ DIRS: [], APP_DIRS: true, OPTIONS: { context_processors: ['managets.contextProcessors.messages'] } }]);
     assert.equal(settings.STATIC_URL, 'static/');
@@ -106,12 +107,13 @@ describe('managets startproject', () => {
     }
   });
 
-  it('manage runserver serves the welcome page at /', async () => {
+  it('manage runserver says to migrate, and serves the welcome page at /', async () => {
     const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: project });
     const base = await server.ready();
     const response = await fetch(`${base}/`);
     assert.equal(response.status, 200);
     assert.match(await response.text(), /The install worked successfully! Congratulations!/);
+    assert.match(server.stdout, /\nYou have 1 unapplied migration\(s\)\. Your project may not work properly until you apply the migrations for app\(s\): auth\.\nRun 'manage migrate' to apply them\.\n/);
     await server.stop();
   });
 

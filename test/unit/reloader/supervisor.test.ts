@@ -86,6 +86,16 @@ describe('reloader: broken code and crashes', () => {
     assert.match(fixed.body!, /fixed/);
   });
 
+  it('keeps the old code serving while a boot hangs, and replaces the hung boot on the next change', async () => {
+    const { url, edit } = await start({ STUCK_BOOT_MS: '300' });
+    edit('app/views.mjs', `${view('hung')}await new Promise(() => {});\n`);
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal((await probe(`${url}/`)).status, 200, 'the old child still serves');
+    assert.match((await probe(`${url}/`)).body!, /version-1/);
+    edit('app/views.mjs', view('unstuck'));
+    await waitForResponse(`${url}/`, (p) => p.body?.includes('unstuck') === true);
+  });
+
   it('answers with a crash page when the serving child dies, until the next change', async () => {
     const { url, edit } = await start();
     await probe(`${url}/crash`);
