@@ -47,7 +47,7 @@ export interface ChildServer {
 export interface ChildDriver {
   /** Everything that does not depend on user code: register TypeScript, import the framework. */
   prepare(): Promise<void>;
-  /** Optional extra warming (start esbuild...) done after `warm`, not awaited by a boot. */
+  /** Optional extra warming (start esbuild...) for an idle spare; skipped when a boot comes at once. */
   warmUp?(): Promise<void>;
   loadSettings(): Promise<Settings>;
   /** Runs the system checks and builds the request listener; throws when user code is broken. */
@@ -75,6 +75,8 @@ export interface IpcChannel {
 }
 
 export const WATCHING_MESSAGE = 'Watching for file changes with chokidar';
+/** A boot sent as soon as the child is warm (the first child) arrives well within this. */
+const WARM_UP_DELAY_MS = 50;
 
 type ChildState = 'warming' | 'warm' | 'booting' | 'booted' | 'serving' | 'draining' | 'done';
 
@@ -86,6 +88,7 @@ class ChildRuntime {
   readonly #driver: ChildDriver;
   readonly #channel: IpcChannel;
   #state: ChildState = 'warming';
+  #warmUp: NodeJS.Timeout | undefined;
   #handle: TcpHandle | undefined;
   #server: ChildServer | undefined;
   #app: ChildApp | undefined;
@@ -113,10 +116,12 @@ class ChildRuntime {
     if (this.#state === 'warming') {
       this.#state = 'warm';
       this.#send({ type: 'warm' });
-      // A spare finishes this long before it boots; the first child boots alongside it.
-      this.#driver.warmUp?.().catch(() => undefined);
+      // Only an idle spare warms up further: the first child gets its boot at once, and warming
+      // beside the boot would only slow it down.
+      this.#warmUp = setTimeout(() => void this.#driver.warmUp?.().catch(() => undefined), WARM_UP_DELAY_MS);
     }
     await done;
+    clearTimeout(this.#warmUp);
     unsubscribe();
     this.#hub?.closeAll();
     await this.#driver.dispose?.();
@@ -156,6 +161,7 @@ class ChildRuntime {
   async #boot(message: Extract<SupervisorMessage, { type: 'boot' }>): Promise<void> {
     if (this.#state !== 'warm') return;
     this.#state = 'booting';
+    clearTimeout(this.#warmUp);
     if (message.crash) {
       this.#serveFailure(describeCrash(message.crash), message.generation, undefined, false);
       return;

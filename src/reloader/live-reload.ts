@@ -56,6 +56,7 @@ export class LiveReloadHub {
   #epoch = 0;
   readonly #clients = new Set<ServerResponse>();
   #heartbeat: NodeJS.Timeout | undefined;
+  #closed = false;
 
   constructor(generation: number) {
     this.#generation = generation;
@@ -95,6 +96,14 @@ export class LiveReloadHub {
       res.end(req.method === 'HEAD' ? undefined : CLIENT_SCRIPT);
       return true;
     }
+    if (this.#closed) {
+      // This child is draining: a stream accepted now (say over a kept-alive connection) would
+      // hang until the drain bound. Refuse it and drop the connection so the client's retry
+      // reaches the next child through the listening socket.
+      res.writeHead(503, { Connection: 'close', 'Retry-After': '0', 'Content-Length': 0 });
+      res.end();
+      return true;
+    }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     res.write(`event: hello\ndata: ${this.version}\n\n`);
     this.#clients.add(res);
@@ -117,6 +126,7 @@ export class LiveReloadHub {
 
   /** Ends every stream (the child is stopping); clients reconnect to the next child. */
   closeAll(): void {
+    this.#closed = true;
     clearInterval(this.#heartbeat);
     for (const res of this.#clients) res.end();
     this.#clients.clear();

@@ -148,7 +148,9 @@ describe('runserver reloader: processes', () => {
     assert.ok(children.length >= 2, `children: ${children}`);
     server.child.kill('SIGKILL');
     await server.exited;
-    await waitUntil(() => children.every((pid) => !isAlive(pid)), 2000, 'children gone');
+    // A liveness bound, not a timing claim: children exit on IPC disconnect (~ms when idle); the
+    // margin keeps a loaded CI machine from failing it.
+    await waitUntil(() => children.every((pid) => !isAlive(pid)), 10_000, 'children gone');
   });
 
   it('exits 0 on Ctrl-C to the process group, silently, with no process left', async () => {
@@ -159,7 +161,7 @@ describe('runserver reloader: processes', () => {
     process.kill(-server.pid, 'SIGINT');
     assert.deepEqual(await server.exited, { code: 0, signal: null });
     assert.equal(server.stderr, before);
-    await waitUntil(() => children.every((pid) => !isAlive(pid)), 2000, 'children gone');
+    await waitUntil(() => children.every((pid) => !isAlive(pid)), 10_000, 'children gone');
   });
 
   it('reports a port in use once, with Django\'s message, and exits 1', async () => {

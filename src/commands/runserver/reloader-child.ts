@@ -56,6 +56,7 @@ async function codeErrorBehind(build: () => Promise<App>): Promise<UserCodeError
 
 export function reloaderChild(context: CommandContext, options: RunserverOptions): ChildDriver {
   let loggers: RunserverLoggers | undefined;
+  let app: App | undefined;
   return {
     async prepare() {
       // The public API user code imports (the package's self-reference: the same module URL as a
@@ -80,12 +81,13 @@ export function reloaderChild(context: CommandContext, options: RunserverOptions
       } catch (error) {
         throw error instanceof SystemCheckError ? ((await codeErrorBehind(build)) ?? error) : error;
       }
-      const app = await build();
+      const built = await build();
+      app = built;
       return {
-        listener: app.listener,
-        templateDirs: app.templates.dirs,
+        listener: built.listener,
+        templateDirs: built.templates.dirs,
         staticDirs: staticRoots(settings, await loadApps(settings, context.loader)),
-        clearTemplateCache: () => app.templates.clearCache(),
+        clearTemplateCache: () => built.templates.clearCache(),
         onServing: () => printBanner(context, settings, options, address.port),
       };
     },
@@ -102,6 +104,10 @@ export function reloaderChild(context: CommandContext, options: RunserverOptions
     stderr: context.stderr,
     signals: context.signals,
     drainMs: SHUTDOWN_GRACE_MS,
-    dispose: async () => loggers?.close(),
+    dispose: async () => {
+      // The database connection closes cleanly (WAL checkpointed) before the child exits.
+      app?.close();
+      await loggers?.close();
+    },
   };
 }

@@ -89,3 +89,23 @@ describe('LiveReloadHub over HTTP', () => {
     assert.deepEqual(await stream, ['event: hello\ndata: 3.0', 'event: reload\ndata: 3.1', 'event: css\ndata: 3.2']);
   });
 });
+
+describe('LiveReloadHub while draining', () => {
+  it('refuses new streams with 503 and Connection: close, so the retry reaches the next child', async () => {
+    const hub = new LiveReloadHub(1);
+    const server = http.createServer((req, res) => {
+      if (!hub.handle(req, res)) res.end('app');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      hub.closeAll();
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}${LIVE_RELOAD_EVENTS_PATH}`);
+      assert.equal(response.status, 503);
+      assert.equal(response.headers.get('connection'), 'close');
+      assert.equal(hub.clientCount, 0);
+    } finally {
+      server.close();
+    }
+  });
+});
