@@ -106,8 +106,10 @@ class ChildRuntime {
       this.#state = 'done';
       this.#finish();
     };
-    // Orphaned (the supervisor was killed): leave at once.
-    this.#channel.on('disconnect', finish);
+    // Orphaned (the supervisor was killed): nothing is left to drain for, so die at once. A
+    // graceful exit can deadlock on Node 20 while tsx's loader thread is still starting (seen in
+    // soak runs: the orphan kept running and held its parent's pipes).
+    this.#channel.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
     this.#channel.on('message', (message, handle) => {
       if (isSupervisorMessage(message)) void this.#onMessage(message, handle as TcpHandle | undefined);
     });
