@@ -12,3 +12,7 @@ export const COLORS_ENV = 'MANAGE_COLORS';
 export const PYTHONPATH_ENV = 'MANAGE_PYTHONPATH';
 /** A child exiting with this code asks its supervisor for a restart (Django's protocol). */
 export const RESTART_EXIT_CODE = 3;
+/** Set (to anything) to print reloader and startup phase timings on stderr. */
+export const TRACE_ENV = 'MANAGE_TRACE_RELOAD';
+/** Where the serving reloader child opens the inspector (set by a supervisor started with --inspect). */
+export const INSPECT_ENV = 'MANAGE_INSPECT';

@@ -4,6 +4,7 @@
  * `UserCodeError`s that say file:line:column instead of showing our stack.
  */
 import { existsSync, statSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ERROR_CODES, UserCodeError } from '../errors.js';
@@ -43,6 +44,13 @@ export class ModuleLoader {
   #registered: Promise<void> | undefined;
   /** Files that failed to import, so the reloader can watch them until they are fixed. */
   readonly errorFiles = new Set<string>();
+  /**
+   * Modules imported so far, by file. A module is evaluated once per process anyway; asking
+   * again costs a round trip to tsx's hooks thread on Node 20 (about 5 ms each on a busy CPU),
+   * and the checks and the app import the same URLconf, views and middleware.
+   */
+  readonly #imported = new Map<string, Record<string, unknown>>();
+  #framework: Promise<Record<string, unknown>> | undefined;
 
   constructor(options: ModuleLoaderOptions) {
     this.baseDir = path.resolve(options.baseDir);
@@ -50,9 +58,7 @@ export class ModuleLoader {
 
   /** Registers tsx's ESM hooks once; later calls reuse the same registration. */
   ensureTypeScript(): Promise<void> {
-    this.#registered ??= import('tsx/esm/api').then(({ register }) => {
-      register();
-    });
+    this.#registered ??= registerTypeScript();
     return this.#registered;
   }
 
@@ -70,10 +76,13 @@ export class ModuleLoader {
 
   /** Imports an absolute file; failures become `UserCodeError` with location and code frame. */
   async importFile(file: string): Promise<Record<string, unknown>> {
+    const known = this.#imported.get(file);
+    if (known) return known;
     await this.ensureTypeScript();
     try {
       const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       this.errorFiles.delete(file);
+      this.#imported.set(file, module);
       return module;
     } catch (error) {
       const described = describeLoadError(error, file, (f) => this.isUserFile(f));
@@ -94,7 +103,8 @@ export class ModuleLoader {
    */
   async importString(dotted: string): Promise<unknown> {
     if (dotted === 'managets' || dotted.startsWith('managets.')) {
-      const root = (await import('managets' as string)) as Record<string, unknown>;
+      this.#framework ??= import('managets' as string) as Promise<Record<string, unknown>>;
+      const root = await this.#framework;
       return walkAttributes(root, dotted.split('.').slice(1), dotted);
     }
     const cut = dotted.lastIndexOf('.');
@@ -124,6 +134,29 @@ export class ModuleLoader {
   isUserFile(file: string): boolean {
     return file.startsWith(this.baseDir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`);
   }
+}
+
+/**
+ * Node 20 has only off-thread loader hooks (module.register): the hooks thread loads tsx and
+ * esbuild by itself, so the main thread needs nothing but the hook module's URL. tsx's
+ * `register()` would first import its API, esbuild's JS API and its CommonJS hooks on the main
+ * thread (100-200 ms of a cold start on a busy machine) to end up making this same call. Where
+ * Node has in-thread hooks (module.registerHooks, 22.15+), tsx's API uses them and is faster.
+ */
+async function registerTypeScript(): Promise<void> {
+  if (typeof (module as { registerHooks?: unknown }).registerHooks !== 'function') {
+    try {
+      // tsx's hooks insist on `data` (they refuse --loader use without it); {} means defaults.
+      module.register(import.meta.resolve('tsx/esm'), { parentURL: import.meta.url, data: {} });
+      // What tsx's register() also does: stack traces point into the TypeScript source.
+      process.setSourceMapsEnabled(true);
+      return;
+    } catch {
+      // A tsx whose hook module changed shape: its API knows how to register itself.
+    }
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
 }
 
 function walkAttributes(root: Record<string, unknown>, names: string[], dotted: string): unknown {

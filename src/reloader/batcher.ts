@@ -1,6 +1,9 @@
 /**
- * Trailing debounce for file events: one editor save (often two or three events) or a burst of
- * saves becomes one batch. `maxWaitMs` caps the wait so a file rewritten forever still flushes.
+ * Trailing debounce for file events: one editor save (two to five events, all within a few
+ * milliseconds) becomes one batch, flushed once no event came for `delayMs`. Events still coming
+ * after that long are a burst (several saves, a slow write, a git checkout): from then on the
+ * quiet time is `burstDelayMs`, so one short pause inside the burst does not split it. `maxWaitMs`
+ * caps the wait so a file rewritten forever still flushes.
  */
 import type { ChangeKind } from './classify.js';
 
@@ -23,6 +26,7 @@ const realTimers: Timers = {
 
 export class ChangeBatcher {
   readonly #delayMs: number;
+  readonly #burstDelayMs: number;
   readonly #maxWaitMs: number;
   readonly #onFlush: (batch: ChangeBatch) => void;
   readonly #timers: Timers;
@@ -30,8 +34,9 @@ export class ChangeBatcher {
   #timer: unknown;
   #firstAt = 0;
 
-  constructor(options: { delayMs: number; maxWaitMs: number; onFlush: (batch: ChangeBatch) => void; timers?: Timers }) {
+  constructor(options: { delayMs: number; burstDelayMs?: number; maxWaitMs: number; onFlush: (batch: ChangeBatch) => void; timers?: Timers }) {
     this.#delayMs = options.delayMs;
+    this.#burstDelayMs = Math.max(options.delayMs, options.burstDelayMs ?? options.delayMs);
     this.#maxWaitMs = options.maxWaitMs;
     this.#onFlush = options.onFlush;
     this.#timers = options.timers ?? realTimers;
@@ -43,17 +48,11 @@ export class ChangeBatcher {
     this.#arm();
   }
 
-  /**
-   * A file is still being written: wait again if a batch is pending. (chokidar drops repeated
-   * `change` events of a path for 50 ms, so its raw events tell when a burst really ended.)
-   */
-  postpone(): void {
-    if (this.#timer !== undefined) this.#arm();
-  }
-
   #arm(): void {
     if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
-    const wait = Math.max(0, Math.min(this.#delayMs, this.#firstAt + this.#maxWaitMs - this.#timers.now()));
+    const now = this.#timers.now();
+    const delay = now - this.#firstAt >= this.#delayMs ? this.#burstDelayMs : this.#delayMs;
+    const wait = Math.max(0, Math.min(delay, this.#firstAt + this.#maxWaitMs - now));
     this.#timer = this.#timers.setTimeout(() => this.flush(), wait);
   }
 

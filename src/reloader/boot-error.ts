@@ -49,7 +49,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The 500 page: the error in DEBUG (or when the settings could not tell), else Django's minimal page. */
+/** The 500 page: the error in DEBUG (as far as it is known), else Django's minimal page. */
 export function renderBootFailurePage(failure: BootFailure, options: { debug: boolean; snippet: string }): string {
   if (!options.debug) return '\n<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (500)</title>\n</head>\n<body>\n  <h1>Server Error (500)</h1><p></p>\n</body>\n</html>\n';
   const location = failure.location ? `<p class="where">${escapeHtml(failure.location)}</p>` : '';
@@ -80,7 +80,7 @@ ${location}
 <pre class="message">${escapeHtml(failure.message)}</pre>
 ${frame}
 </main>
-<footer>You're seeing this error because you have <code>DEBUG = True</code> in your settings file (or they could not be loaded).
+<footer>You're seeing this error because you have <code>DEBUG = True</code> in your settings file (or had, the last time they loaded).
 This page reloads by itself when you save a fix.</footer>
 ${options.snippet}
 </body>

@@ -38,8 +38,12 @@ export interface WatchReport {
 }
 
 export type SupervisorMessage =
-  /** Load settings and user code (or, with `crash`, serve the crash page). Carries the socket handle. */
-  | { type: 'boot'; generation: number; address: BoundAddress; crash?: CrashReport }
+  /**
+   * Load settings and user code (or, with `crash`, serve the crash page). Carries the socket
+   * handle. `debug` is DEBUG from the last settings that loaded: the error page follows it when
+   * these settings do not load.
+   */
+  | { type: 'boot'; generation: number; address: BoundAddress; crash?: CrashReport; debug?: boolean }
   /** Start accepting on the handle received with `boot`. */
   | { type: 'serve' }
   /** Stop accepting, answer `closed`, drain in-flight requests, then exit. */

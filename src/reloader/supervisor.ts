@@ -9,10 +9,11 @@ import path from 'node:path';
 import { AppChild, type ExitInfo } from './app-child.js';
 import { ChangeBatcher, type ChangeBatch } from './batcher.js';
 import type { ChildCommand } from './child-command.js';
-import { classifyChange, isIgnoredPath, type ClassifyConfig } from './classify.js';
+import { classifyChange, type ClassifyConfig } from './classify.js';
 import type { ChildMessage, ShutdownSource, CrashReport, WatchReport } from './protocol.js';
 import { browserUrl, Shortcuts } from './shortcuts.js';
 import { BindError, type SharedSocket } from './socket.js';
+import type { Trace } from './trace.js';
 import { FileWatcher } from './watcher.js';
 
 /**
@@ -35,6 +36,8 @@ const TRANSITIONS: Readonly<Record<SupervisorState, readonly SupervisorState[]>>
 export interface SupervisorTiming {
   /** Quiet time after the last file event before acting. */
   debounceMs: number;
+  /** The quiet time once events keep coming longer than `debounceMs` (a burst of saves). */
+  burstDebounceMs: number;
   /** Longest a burst of events can postpone acting. */
   maxWaitMs: number;
   /** How long an old child may take to stop accepting before it is killed. */
@@ -45,18 +48,26 @@ export interface SupervisorTiming {
   killMs: number;
   /** Consecutive spare start failures before giving up until the next change. */
   maxSpareFailures: number;
-  /** A boot running longer than this is taken as hung (top-level code that never returns) when a change comes. */
+  /**
+   * A boot still running when a newer change arrives is loading outdated code: past this bound
+   * (or past 3x the last boot's duration, if longer) it is ended rather than waited for, since it
+   * is most likely hung (a top-level await that never settles, an endless loop). Below it,
+   * finishing and restarting once is cheaper than throwing away a warm child.
+   */
   stuckBootMs: number;
 }
 
 export const DEFAULT_TIMING: SupervisorTiming = Object.freeze({
-  debounceMs: 50,
+  // Editors write a file in one go (or write a temporary file and rename it): every event of one
+  // save arrives within a few milliseconds. Each of these milliseconds is reload latency.
+  debounceMs: 10,
+  burstDebounceMs: 50,
   maxWaitMs: 500,
   closeAckMs: 1000,
   drainMs: 6000,
   killMs: 2000,
   maxSpareFailures: 3,
-  stuckBootMs: 10_000,
+  stuckBootMs: 2000,
 });
 
 export interface SupervisorOptions {
@@ -73,6 +84,8 @@ export interface SupervisorOptions {
   signals: ShutdownSource;
   platform?: NodeJS.Platform;
   timing?: Partial<SupervisorTiming>;
+  /** Phase timings (MANAGE_TRACE_RELOAD). */
+  trace?: Trace;
 }
 
 export class Supervisor {
@@ -84,6 +97,10 @@ export class Supervisor {
   /** The child booting new code, to replace #active, and since when. */
   #next: AppChild | undefined;
   #nextSince = 0;
+  /** Fires when the boot under way takes too long (#onSlowBoot). */
+  #bootTimer: NodeJS.Timeout | undefined;
+  /** How long the last boot took, from the boot reaching a warm child to `booted`. */
+  #lastBootMs = 0;
   /** A warm child waiting for the next boot. */
   #spare: AppChild | undefined;
   readonly #draining = new Set<AppChild>();
@@ -102,12 +119,15 @@ export class Supervisor {
   #unsubscribeSignals: (() => void) | undefined;
   readonly #batcher: ChangeBatcher;
   #resolveDone: () => void = () => undefined;
+  readonly #trace: Trace;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
+    this.#trace = options.trace ?? (() => undefined);
     this.#timing = { ...DEFAULT_TIMING, ...options.timing };
     this.#batcher = new ChangeBatcher({
       delayMs: this.#timing.debounceMs,
+      burstDelayMs: this.#timing.burstDebounceMs,
       maxWaitMs: this.#timing.maxWaitMs,
       onFlush: (batch) => this.#onBatch(batch),
     });
@@ -149,9 +169,6 @@ export class Supervisor {
       root: this.#options.root,
       poll: this.#options.poll,
       onChange: (file) => this.#onFileChange(file),
-      onActivity: (file) => {
-        if (!isIgnoredPath(file, this.#options.root) && classifyChange(file, this.#config) !== 'ignore') this.#batcher.postpone();
-      },
       onError: (message) => this.#options.stderr.write(message),
     });
     if (this.#state === 'stopping' || this.#state === 'stopped') {
@@ -171,6 +188,7 @@ export class Supervisor {
       this.#unsubscribeSignals?.();
       this.#shortcuts?.close();
       void this.#watcher?.close();
+      clearTimeout(this.#bootTimer);
       clearTimeout(this.#closing?.timer);
       this.#closing = undefined;
     }
@@ -203,6 +221,7 @@ export class Supervisor {
     if (this.#spare || this.#state === 'stopping' || this.#state === 'stopped') return;
     if (this.#spareFailures >= this.#timing.maxSpareFailures) return;
     this.#spare = this.#spawn();
+    this.#trace(`spare spawned (pid ${this.#spare.pid})`);
   }
 
   /** Boots new code in the spare (or a fresh child); `changed` is the file that triggered it. */
@@ -210,8 +229,9 @@ export class Supervisor {
     if (this.#state === 'stopping' || this.#state === 'stopped') return;
     if (this.#next) {
       this.#pendingRestart ??= changed ?? '';
-      // A hung boot never reports: end it, and its exit starts the pending restart.
-      if (this.#next.state !== 'booted' && Date.now() - this.#nextSince > this.#timing.stuckBootMs) this.#next.kill();
+      // A hung boot never reports: end it, and its exit starts the pending restart. A boot not
+      // yet past the bound is ended when it gets there (#onSlowBoot).
+      if (this.#next.state === 'booting' && Date.now() - this.#nextSince > this.#stuckBound()) this.#next.kill();
       return;
     }
     if (changed && this.#debug !== false) {
@@ -222,22 +242,53 @@ export class Supervisor {
     const child = this.#spare ?? this.#spawn();
     this.#spare = undefined;
     this.#next = child;
-    this.#nextSince = Date.now();
     child.crashPage = crash !== undefined;
     this.#generation += 1;
     const { socket, displayHost } = this.#options;
     const address = { host: displayHost, port: socket.port, family: socket.family };
-    child.send({ type: 'boot', generation: this.#generation, address, ...(crash ? { crash } : {}) }, socket.handle);
+    const known = this.#debug === undefined ? {} : { debug: this.#debug };
+    child.send({ type: 'boot', generation: this.#generation, address, ...known, ...(crash ? { crash } : {}) }, socket.handle);
+    this.#trace(`boot ${this.#generation} sent to pid ${child.pid} (${child.state})`);
+    // A child still warming gets the boot once warm: the clock starts then.
+    if (child.state === 'booting') this.#bootStarted(child);
+  }
+
+  /** 3x the last boot, at least `stuckBootMs`; the first boot (cold caches) gets 2.5x that. */
+  #stuckBound(): number {
+    return this.#lastBootMs > 0 ? Math.max(this.#timing.stuckBootMs, 3 * this.#lastBootMs) : 2.5 * this.#timing.stuckBootMs;
+  }
+
+  #bootStarted(child: AppChild): void {
+    this.#nextSince = Date.now();
+    clearTimeout(this.#bootTimer);
+    this.#bootTimer = setTimeout(() => this.#onSlowBoot(child), this.#stuckBound());
+  }
+
+  /** The boot passed the bound: end it if a change is waiting, else say what may be going on. */
+  #onSlowBoot(child: AppChild): void {
+    if (child !== this.#next || child.state !== 'booting') return;
+    if (this.#pendingRestart !== undefined) {
+      child.kill();
+      return;
+    }
+    const seconds = Math.round((Date.now() - this.#nextSince) / 100) / 10;
+    this.#options.stderr.write(
+      `The app is still loading after ${seconds} s (a top-level await that never settles, or an endless loop?). Save a change to restart it.\n`,
+    );
   }
 
   #onMessage(child: AppChild, message: ChildMessage): void {
+    this.#trace(`${message.type} from pid ${child.pid}`);
     if (message.type === 'warm' && child === this.#spare) this.#spareFailures = 0;
+    if (message.type === 'warm' && child === this.#next) this.#bootStarted(child);
     if (child !== this.#next) {
       if (message.type === 'closed') this.#onOldClosed(child);
       return;
     }
     switch (message.type) {
       case 'booted':
+        clearTimeout(this.#bootTimer);
+        this.#lastBootMs = Date.now() - this.#nextSince;
         this.#learn(message.watch);
         void this.#swap();
         break;
@@ -276,6 +327,7 @@ export class Supervisor {
     this.#active = undefined;
     if (!old?.alive) {
       this.#next?.send({ type: 'serve' });
+      this.#trace('serve sent');
       return;
     }
     this.#draining.add(old);
@@ -294,6 +346,7 @@ export class Supervisor {
     clearTimeout(this.#closing.timer);
     this.#closing = undefined;
     this.#next?.send({ type: 'serve' });
+    this.#trace('serve sent');
   }
 
   #onServing(child: AppChild): void {
@@ -345,10 +398,12 @@ export class Supervisor {
 
   #onFileChange(file: string): void {
     const kind = classifyChange(file, this.#config);
+    this.#trace(`${kind}: ${file}`);
     if (kind !== 'ignore') this.#batcher.add(kind, file);
   }
 
   #onBatch(batch: ChangeBatch): void {
+    this.#trace('batch flushed');
     const active = this.#active;
     const broken = active?.broken === true || active === undefined;
     if (batch.restart.length > 0 || (broken && batch.template.length > 0)) {

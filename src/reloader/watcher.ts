@@ -1,7 +1,7 @@
 /**
- * chokidar over the project root: every add/change/unlink of a file not ignored reaches
- * `onChange` with its absolute path. Running out of inotify watches is reported once with the
- * way to raise the limit; the watcher keeps whatever it could watch.
+ * chokidar over the project root: every add/change/unlink of a file not ignored, and every raw
+ * event under it, reaches `onChange` with its absolute path. Running out of inotify watches is
+ * reported once with the way to raise the limit; the watcher keeps whatever it could watch.
  */
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
@@ -11,9 +11,8 @@ export interface WatcherOptions {
   root: string;
   /** Force polling (--poll); CHOKIDAR_USEPOLLING is honoured by chokidar itself. */
   poll: boolean;
+  /** A path changed: its chokidar event, or any raw file system event (unthrottled) under it. */
   onChange(file: string): void;
-  /** Any file system activity (unthrottled), to tell when a burst of writes ended. */
-  onActivity(file: string): void;
   onError(message: string): void;
 }
 
@@ -54,7 +53,10 @@ export class FileWatcher {
       const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
       // fs.watch names the entry inside a watched folder, or the watched file itself.
       const file = watched === undefined ? name : path.basename(watched) === name ? watched : path.join(watched, name);
-      if (file) options.onActivity(path.resolve(root, file));
+      // chokidar drops a path's repeated `change` events for 50 ms: a write landing in that
+      // window after the supervisor acted must still be seen.
+      const absolute = file && path.resolve(root, file);
+      if (absolute && !isIgnoredPath(absolute, root)) options.onChange(absolute);
     });
     this.#watcher.on('error', (error: unknown) => {
       const limit = (error as NodeJS.ErrnoException).code === 'ENOSPC';

@@ -4,18 +4,22 @@
  * TypeScript loader, esbuild) happens before the child is needed; settings and user code load on
  * `boot`; the socket is the supervisor's.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp, type App, type AppOptions } from '../../app.js';
 import { loadApps } from '../../apps/registry.js';
+import { resolveSettingsName } from '../../conf/load.js';
+import { resolveModuleFile } from '../../conf/modules.js';
 import type { Settings } from '../../conf/settings.js';
 import { SystemCheckError, UserCodeError } from '../../errors.js';
 import { listenOn, type ListenHandle } from '../../http/listen.js';
 import { INFO } from '../../http/log.js';
 import { createDevServer } from '../../http/server.js';
 import type { ChildDriver } from '../../reloader/child.js';
+import { createTrace } from '../../reloader/trace.js';
 import { staticRoots } from '../../static/finders.js';
 import type { CommandContext } from '../command.js';
 import { printBanner, runserverAppOptions, SHUTDOWN_GRACE_MS, startupChecks, type RunserverOptions } from './inner-run.js';
@@ -41,6 +45,18 @@ async function warmEsbuild(): Promise<void> {
   }
 }
 
+/** `export const DEBUG = true|false` (a literal, typed or not) in the settings file, if it says so. */
+function debugLiteral(context: CommandContext): boolean | undefined {
+  const name = resolveSettingsName(context.env, context.loader.baseDir);
+  const file = name && resolveModuleFile(name, context.loader.baseDir).file;
+  try {
+    const match = file && /^export\s+const\s+DEBUG\s*(?::\s*boolean\s*)?=\s*(true|false)\s*;?\s*(?:\/\/.*)?$/m.exec(readFileSync(file, 'utf8'));
+    return match ? match[1] === 'true' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A check that failed because user code does not load (urls.E100 for a syntax error in a view)
  * hides where: building the app hits the same import and says file:line:column with a frame.
@@ -55,13 +71,16 @@ async function codeErrorBehind(build: () => Promise<App>): Promise<UserCodeError
 }
 
 export function reloaderChild(context: CommandContext, options: RunserverOptions): ChildDriver {
+  const trace = createTrace(context.env, 'child');
+  trace(`process started ${performance.now().toFixed(0)} ms ago`);
   let loggers: RunserverLoggers | undefined;
   let app: App | undefined;
   return {
     async prepare() {
       // The public API user code imports (the package's self-reference: the same module URL as a
       // project's `import ... from 'managets'`) and the checks, before tsx's hooks slow imports.
-      await Promise.all([import('managets' as string), import('../../checks/builtin/index.js')]);
+      await Promise.all([context.loader.importString('managets'), import('../../checks/builtin/index.js')]);
+      trace('framework imported');
       await context.loader.ensureTypeScript();
     },
     warmUp: warmEsbuild,
@@ -78,10 +97,12 @@ export function reloaderChild(context: CommandContext, options: RunserverOptions
       const build = () => createApp(settings, context.loader, appOptions);
       try {
         await startupChecks(context, settings, options);
+        trace('checks done');
       } catch (error) {
         throw error instanceof SystemCheckError ? ((await codeErrorBehind(build)) ?? error) : error;
       }
       const built = await build();
+      trace('app built');
       app = built;
       return {
         listener: built.listener,
@@ -92,6 +113,7 @@ export function reloaderChild(context: CommandContext, options: RunserverOptions
       };
     },
     errorFiles: () => context.loader.errorFiles,
+    debugFromSource: () => debugLiteral(context),
     createServer(listener, settings: Settings | undefined) {
       loggers ??= createLoggers(settings, context.stderr);
       const server = createDevServer({ handler: listener, threading: options.threading, log: loggers.server, timing: context.verbosity >= 2 });
@@ -104,6 +126,7 @@ export function reloaderChild(context: CommandContext, options: RunserverOptions
     stderr: context.stderr,
     signals: context.signals,
     drainMs: SHUTDOWN_GRACE_MS,
+    trace,
     dispose: async () => {
       // The database connection closes cleanly (WAL checkpointed) before the child exits.
       app?.close();

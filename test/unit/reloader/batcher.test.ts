@@ -72,28 +72,36 @@ describe('ChangeBatcher', () => {
     assert.ok(batches[0]!.static.length <= 11);
   });
 
+  it('acts after the short quiet time for one save, and waits longer once events keep coming', () => {
+    const timers = new FakeTimers();
+    const batches: ChangeBatch[] = [];
+    const batcher = new ChangeBatcher({ delayMs: 10, burstDelayMs: 50, maxWaitMs: 500, onFlush: (b) => batches.push(b), timers });
+    // One save: its events within 2 ms, flushed 10 ms after the last.
+    batcher.add('restart', '/p/a.ts');
+    timers.advance(2);
+    batcher.add('restart', '/p/a.ts');
+    timers.advance(9);
+    assert.equal(batches.length, 0);
+    timers.advance(1);
+    assert.equal(batches.length, 1);
+    // A burst: events for longer than 10 ms, then a 20 ms pause inside it does not split it.
+    for (let i = 0; i < 4; i++) {
+      batcher.add('restart', '/p/a.ts');
+      timers.advance(6);
+    }
+    timers.advance(20);
+    batcher.add('restart', '/p/b.ts');
+    timers.advance(49);
+    assert.equal(batches.length, 1);
+    timers.advance(1);
+    assert.deepEqual(batches[1]!.restart, ['/p/a.ts', '/p/b.ts']);
+  });
+
   it('cancel drops what is pending', () => {
     const { timers, batches, batcher } = setup();
     batcher.add('restart', '/p/a.ts');
     batcher.cancel();
     timers.advance(1000);
     assert.equal(batches.length, 0);
-  });
-});
-
-describe('ChangeBatcher.postpone', () => {
-  it('extends a pending batch and does nothing without one', () => {
-    const { timers, batches, batcher } = setup();
-    batcher.postpone();
-    timers.advance(100);
-    assert.equal(batches.length, 0);
-    batcher.add('restart', '/p/a.ts');
-    for (let i = 0; i < 5; i++) {
-      timers.advance(40);
-      batcher.postpone();
-    }
-    assert.equal(batches.length, 0);
-    timers.advance(50);
-    assert.equal(batches.length, 1);
   });
 });
