@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { descendantPids, probe, RequestLoop, waitForResponse, waitUntil } from '../helpers/http-probe.js';
-import { cleanEnv, isAlive, ProcessPool, type ManageProcess } from '../helpers/spawn-cli.js';
+import { cleanEnv, isAlive, MANAGE_BIN, ProcessPool, type ManageProcess } from '../helpers/spawn-cli.js';
 import { tmpProject } from '../helpers/tmp-project.js';
 
 const pool = new ProcessPool();
@@ -25,20 +25,40 @@ interface Running {
   edit(file: string, change: (text: string) => string): void;
 }
 
-async function runserver(args: string[] = [], options: { detached?: boolean; env?: Record<string, string> } = {}): Promise<Running> {
+interface RunOptions {
+  detached?: boolean;
+  env?: Record<string, string>;
+  /** Node flags for the supervisor (its children get them too, as the user's `node --flag manage ...`). */
+  nodeFlags?: string[];
+  /** Edits made before the server starts; the first child may then have no banner to wait for. */
+  before?: Array<[string, (text: string) => string]>;
+}
+
+async function runserver(args: string[] = [], options: RunOptions = {}): Promise<Running> {
   const project = tmpProject('reloader');
   cleanups.push(project.cleanup);
-  const env = cleanEnv({ MANAGE_RUNSERVER_HIDE_WARNING: 'true', ...options.env });
-  const server = pool.start(['runserver', '127.0.0.1:0', ...args], { cwd: project.dir, env, detached: options.detached ?? false });
-  const url = await server.ready();
-  return {
-    server,
-    url,
-    edit(file, change) {
-      const full = path.join(project.dir, file);
-      writeFileSync(full, change(readFileSync(full, 'utf8')));
-    },
+  const edit = (file: string, change: (text: string) => string) => {
+    const full = path.join(project.dir, file);
+    writeFileSync(full, change(readFileSync(full, 'utf8')));
   };
+  for (const [file, change] of options.before ?? []) edit(file, change);
+  const env = cleanEnv({ MANAGE_RUNSERVER_HIDE_WARNING: 'true', ...options.env });
+  const port = options.before ? await freePort() : 0;
+  const argv = ['runserver', `127.0.0.1:${port}`, ...args];
+  const command: [string, string[]] | undefined = options.nodeFlags ? [process.execPath, [...options.nodeFlags, MANAGE_BIN, ...argv]] : undefined;
+  const server = pool.start(argv, { cwd: project.dir, env, detached: options.detached ?? false, ...(command ? { command } : {}) });
+  const url = options.before ? `http://127.0.0.1:${port}` : await server.ready();
+  return { server, url, edit };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probeServer = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probeServer.address() as net.AddressInfo;
+      probeServer.close(() => resolve(port));
+    });
+    probeServer.on('error', reject);
+  });
 }
 
 const setBody = (body: string) => (text: string) => text.replace(/BODY = '[^']*'/, `BODY = '${body}'`);
@@ -113,6 +133,35 @@ describe('runserver reloader: broken code', () => {
   });
 });
 
+describe('runserver reloader: settings that do not load', () => {
+  const breakSettings = (text: string) => `${text}throw new Error('settings-broken-marker');\n`;
+  const debugOff = (text: string) =>
+    text.replace('export const DEBUG = true;', 'export const DEBUG = false;').replace("ALLOWED_HOSTS: string[] = [];", "ALLOWED_HOSTS: string[] = ['127.0.0.1'];");
+
+  it('answers with the minimal 500 page when the last settings that loaded had DEBUG off', async () => {
+    const { server, url, edit } = await runserver();
+    const first = (await probe(`${url}/pid/`)).body;
+    edit('proj/settings.ts', debugOff);
+    await waitForResponse(`${url}/pid/`, (p) => p.status === 200 && p.body !== first);
+    edit('proj/settings.ts', breakSettings);
+    const page = await waitForResponse(`${url}/`, (p) => p.status === 500);
+    assert.match(page.body!, /<h1>Server Error \(500\)<\/h1>/);
+    assert.doesNotMatch(page.body!, /settings-broken-marker|settings\.ts/);
+    await waitUntil(() => server.stderr.includes('settings-broken-marker'), 5000, 'the error in the terminal');
+  });
+
+  it('before any settings loaded, follows a literal DEBUG in the settings file', async () => {
+    const off = await runserver([], { before: [['proj/settings.ts', (text) => breakSettings(debugOff(text))]] });
+    const hidden = await waitForResponse(`${off.url}/`, (p) => p.status === 500);
+    assert.match(hidden.body!, /<h1>Server Error \(500\)<\/h1>/);
+    assert.doesNotMatch(hidden.body!, /settings-broken-marker/);
+    const on = await runserver([], { before: [['proj/settings.ts', breakSettings]] });
+    const shown = await waitForResponse(`${on.url}/`, (p) => p.status === 500);
+    assert.match(shown.body!, /settings-broken-marker/);
+    assert.match(shown.body!, /live-reload\.js/);
+  });
+});
+
 describe('runserver reloader: system checks', () => {
   it('shows a system-check error on the 500 page until the settings are fixed', async () => {
     const { server, url, edit } = await runserver();
@@ -139,6 +188,25 @@ describe('runserver reloader: processes', () => {
     const loaded = readFileSync(log, 'utf8').trim().split('\n');
     assert.deepEqual(loaded, [first, second]);
     assert.ok(!loaded.includes(String(server.pid)));
+  });
+
+  it('gives --inspect to the serving child only, on the same port across reloads', async () => {
+    const { server, url, edit } = await runserver([], { nodeFlags: ['--inspect=127.0.0.1:0'] });
+    const listening = () => [...server.stderr.matchAll(/Debugger listening on ws:\/\/127\.0\.0\.1:(\d+)\/([\w-]+)/g)];
+    // The supervisor's own inspector (opened by node before any of our code), then the serving child's.
+    await waitUntil(() => listening().length === 2, 10_000, 'the serving child\'s inspector');
+    const [supervisor, child] = listening();
+    assert.equal(child![1], supervisor![1]);
+    const targets = async () => JSON.parse((await probe(`http://127.0.0.1:${child![1]}/json/list`)).body!) as Array<{ id: string }>;
+    assert.deepEqual((await targets()).map((t) => t.id), [child![2]]);
+    await new Promise((r) => setTimeout(r, 1000)); // the spare warms up meanwhile
+    edit('proj/views.ts', setBody('version-2'));
+    await waitForResponse(`${url}/`, (p) => p.body === 'version-2');
+    await waitUntil(() => listening().length === 3, 10_000, 'the next serving child\'s inspector');
+    const next = listening()[2]!;
+    assert.equal(next[1], child![1]);
+    assert.deepEqual((await targets()).map((t) => t.id), [next[2]]);
+    assert.doesNotMatch(server.stderr, /Starting inspector on .* failed|Debugger not started/);
   });
 
   it('leaves no child behind when the supervisor is killed with SIGKILL', async () => {

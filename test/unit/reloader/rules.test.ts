@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { childCommand, isReloaderChild } from '../../../src/reloader/child-command.js';
 import { classifyChange, isIgnoredPath, type ClassifyConfig } from '../../../src/reloader/classify.js';
+import { decodeInspectTarget } from '../../../src/reloader/inspector.js';
 import { isChildMessage, isSupervisorMessage } from '../../../src/reloader/protocol.js';
 import { browserUrl, openCommand, shortcutFor } from '../../../src/reloader/shortcuts.js';
 import { watchReportFromSettings } from '../../../src/reloader/watch-dirs.js';
@@ -19,6 +20,22 @@ describe('childCommand', () => {
     assert.equal(command.command, '/usr/bin/node');
     assert.deepEqual(command.args, ['--enable-source-maps', '--import', 'x', '/p/bin/manage.js', 'runserver', '0:8000']);
     assert.deepEqual(command.env, { PATH: '/bin', MANAGE_SETTINGS_MODULE: 'blog.settings', MANAGE_RUN_MAIN: 'true' });
+  });
+
+  it('with an inspector taken over, leaves out the inspector flags and says where to reopen it', () => {
+    const command = childCommand(
+      {
+        execPath: '/usr/bin/node',
+        execArgv: ['--inspect-brk=127.0.0.1:0', '--inspect-port', '9230', '--import', 'x'],
+        argv: ['/usr/bin/node', '/p/bin/manage.js', 'runserver'],
+        env: { NODE_OPTIONS: '--inspect --max-old-space-size=512' },
+      },
+      { host: '127.0.0.1', port: 9230, wait: true },
+    );
+    assert.deepEqual(command.args, ['--import', 'x', '/p/bin/manage.js', 'runserver']);
+    assert.equal(command.env.NODE_OPTIONS, '--max-old-space-size=512');
+    assert.deepEqual(decodeInspectTarget(command.env.MANAGE_INSPECT), { host: '127.0.0.1', port: 9230, wait: true });
+    assert.equal(decodeInspectTarget('not json'), undefined);
   });
 
   it('knows a child by the variable and an IPC channel together', () => {
