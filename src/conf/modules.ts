@@ -56,10 +56,19 @@ export class ModuleLoader {
     this.baseDir = path.resolve(options.baseDir);
   }
 
-  /** Registers tsx's ESM hooks once; later calls reuse the same registration. */
+  /**
+   * Registers tsx's ESM hooks once; later calls reuse the same registration. The public API that
+   * user code imports is loaded first: through the hooks, each of its modules would cost a round
+   * trip to the hooks thread.
+   */
   ensureTypeScript(): Promise<void> {
-    this.#registered ??= registerTypeScript();
+    this.#registered ??= this.#importFramework().then(registerTypeScript);
     return this.#registered;
+  }
+
+  #importFramework(): Promise<Record<string, unknown>> {
+    this.#framework ??= import('managets' as string) as Promise<Record<string, unknown>>;
+    return this.#framework;
   }
 
   /** Imports a module by dotted name or path; a missing module gets `MODULE_NOT_FOUND` with the paths tried. */
@@ -103,8 +112,7 @@ export class ModuleLoader {
    */
   async importString(dotted: string): Promise<unknown> {
     if (dotted === 'managets' || dotted.startsWith('managets.')) {
-      this.#framework ??= import('managets' as string) as Promise<Record<string, unknown>>;
-      const root = await this.#framework;
+      const root = await this.#importFramework();
       return walkAttributes(root, dotted.split('.').slice(1), dotted);
     }
     const cut = dotted.lastIndexOf('.');

@@ -28,8 +28,13 @@ export function describeWatchError(error: unknown): string {
   return `Error while watching files: ${error instanceof Error ? error.message : String(error)}\n`;
 }
 
+/** A chokidar event this soon after a raw event of the same path is that event's echo. */
+const ECHO_MS = 200;
+
 export class FileWatcher {
   readonly #watcher: FSWatcher;
+  /** When each path last had a raw event. */
+  readonly #rawAt = new Map<string, number>();
   readonly ready: Promise<void>;
   #reportedLimit = false;
 
@@ -47,7 +52,14 @@ export class FileWatcher {
       ignored: (file: string) => isIgnoredPath(file, root),
       ...(options.poll ? { usePolling: true, interval: 100 } : {}),
     });
-    const changed = (file: string) => options.onChange(path.resolve(root, file));
+    // chokidar reports a write after stat'ing the file: an echo of the raw event that already
+    // reported it, which may arrive after the supervisor acted (a second restart for one save).
+    // It alone reports files inside a new folder, which have no raw event of their own.
+    const changed = (file: string) => {
+      const absolute = path.resolve(root, file);
+      if (Date.now() - (this.#rawAt.get(absolute) ?? -Infinity) > ECHO_MS) options.onChange(absolute);
+      this.#rawAt.delete(absolute);
+    };
     this.#watcher.on('add', changed).on('change', changed).on('unlink', changed);
     this.#watcher.on('raw', (_event, name, details) => {
       const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
@@ -56,7 +68,10 @@ export class FileWatcher {
       // chokidar drops a path's repeated `change` events for 50 ms: a write landing in that
       // window after the supervisor acted must still be seen.
       const absolute = file && path.resolve(root, file);
-      if (absolute && !isIgnoredPath(absolute, root)) options.onChange(absolute);
+      if (!absolute || isIgnoredPath(absolute, root)) return;
+      if (this.#rawAt.size > 1000) this.#rawAt.clear();
+      this.#rawAt.set(absolute, Date.now());
+      options.onChange(absolute);
     });
     this.#watcher.on('error', (error: unknown) => {
       const limit = (error as NodeJS.ErrnoException).code === 'ENOSPC';

@@ -5,6 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { createApp, type AppOptions } from '../../app.js';
 import { HIDE_WARNING_ENV } from '../../conf/env.js';
 import type { Settings } from '../../conf/settings.js';
@@ -15,6 +16,7 @@ import { bindTo, boundPort, type ListenFn } from '../../http/listen.js';
 import { ListenError } from '../../http/listen-errors.js';
 import { createDevServer, type DevServer } from '../../http/server.js';
 import { unappliedMigrationsNotice } from '../../db/migrations/notice.js';
+import { createTrace } from '../../reloader/trace.js';
 import { performChecks } from '../check.js';
 import type { CommandContext } from '../command.js';
 import { formatBanner } from './banner.js';
@@ -95,8 +97,14 @@ export function printBanner(context: CommandContext, settings: Settings, options
 
 /** Serves until SIGINT/SIGTERM (or `hooks.signal`); resolves once the server has stopped. */
 export async function innerRun(context: CommandContext, options: RunserverOptions, hooks: ServeHooks = {}): Promise<void> {
+  const trace = createTrace(context.env, 'server');
+  trace(`process started ${performance.now().toFixed(0)} ms ago`);
+  // Before the settings register tsx's hooks, which slow every later import down.
+  if (!options.skipChecks) await import('../../checks/builtin/index.js');
   const settings = await context.settings();
+  trace('settings loaded');
   await startupChecks(context, settings, options);
+  trace('checks done');
   const loggers = createLoggers(settings, context.stderr);
   try {
     const server = createDevServer({ threading: options.threading, log: loggers.server, timing: context.verbosity >= 2 });
@@ -111,6 +119,7 @@ export async function innerRun(context: CommandContext, options: RunserverOption
       throw error;
     });
     server.setHandler(app.listener);
+    trace('app built');
     printBanner(context, settings, options, port);
     hooks.onServing?.(port);
     try {
