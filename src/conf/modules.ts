@@ -57,12 +57,12 @@ export class ModuleLoader {
   }
 
   /**
-   * Registers tsx's ESM hooks once; later calls reuse the same registration. The public API that
-   * user code imports is loaded first: through the hooks, each of its modules would cost a round
-   * trip to the hooks thread.
+   * Registers tsx's ESM hooks once; later calls reuse the same registration. Whatever is imported
+   * after this goes through the hooks, a round trip to their thread per module: commands that
+   * will load user code import the framework first (`importString('managets')`).
    */
   ensureTypeScript(): Promise<void> {
-    this.#registered ??= this.#importFramework().then(registerTypeScript);
+    this.#registered ??= registerTypeScript();
     return this.#registered;
   }
 

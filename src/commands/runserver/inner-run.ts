@@ -99,8 +99,9 @@ export function printBanner(context: CommandContext, settings: Settings, options
 export async function innerRun(context: CommandContext, options: RunserverOptions, hooks: ServeHooks = {}): Promise<void> {
   const trace = createTrace(context.env, 'server');
   trace(`process started ${performance.now().toFixed(0)} ms ago`);
-  // Before the settings register tsx's hooks, which slow every later import down.
-  if (!options.skipChecks) await import('../../checks/builtin/index.js');
+  // What user code and the checks import, before the settings register tsx's hooks, which slow
+  // every later import down (a round trip to their thread per module).
+  await Promise.all([context.loader.importString('managets'), options.skipChecks ? undefined : import('../../checks/builtin/index.js')]);
   const settings = await context.settings();
   trace('settings loaded');
   await startupChecks(context, settings, options);

@@ -77,8 +77,9 @@ export function reloaderChild(context: CommandContext, options: RunserverOptions
   let app: App | undefined;
   return {
     async prepare() {
-      // The checks, before tsx's hooks slow imports down (the loader imports the public API first).
-      await import('../../checks/builtin/index.js');
+      // The public API user code imports (the package's self-reference: the same module URL as a
+      // project's `import ... from 'managets'`) and the checks, before tsx's hooks slow imports.
+      await Promise.all([context.loader.importString('managets'), import('../../checks/builtin/index.js')]);
       await context.loader.ensureTypeScript();
     },
     warmUp: warmEsbuild,
