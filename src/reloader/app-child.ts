@@ -18,6 +18,8 @@ export interface ExitInfo {
 export interface AppChildEvents {
   onMessage(child: AppChild, message: ChildMessage): void;
   onExit(child: AppChild, exit: ExitInfo): void;
+  /** Not warm after `warmUpBoundMs`: its startup is stuck (no user code runs before `warm`). */
+  onStuckWarming?(child: AppChild): void;
 }
 
 /** Separate process groups let us signal a child's own subprocesses too; Windows has none. */
@@ -33,8 +35,9 @@ export class AppChild {
   readonly exited: Promise<ExitInfo>;
   readonly #queue: Array<{ message: SupervisorMessage; handle: TcpHandle | undefined }> = [];
   readonly #timers = new Set<NodeJS.Timeout>();
+  #warmUpTimer: NodeJS.Timeout | undefined;
 
-  constructor(command: ChildCommand, options: { stdin: 'inherit' | 'ignore' }, events: AppChildEvents) {
+  constructor(command: ChildCommand, options: { stdin: 'inherit' | 'ignore'; warmUpBoundMs?: number }, events: AppChildEvents) {
     this.process = spawn(command.command, command.args, {
       env: command.env,
       stdio: [options.stdin, 'inherit', 'inherit', 'ipc'],
@@ -48,6 +51,7 @@ export class AppChild {
     this.exited = new Promise((resolve) => {
       this.process.once('exit', (code, signal) => {
         this.state = 'exited';
+        clearTimeout(this.#warmUpTimer);
         for (const timer of this.#timers) clearTimeout(timer);
         // Subprocesses the app started die with it.
         this.signal('SIGTERM');
@@ -58,6 +62,12 @@ export class AppChild {
     });
     // A failed spawn also emits 'exit' (code -2 style); the error itself needs a listener.
     this.process.on('error', () => undefined);
+    if (options.warmUpBoundMs !== undefined && events.onStuckWarming) {
+      const onStuck = events.onStuckWarming;
+      this.#warmUpTimer = setTimeout(() => {
+        if (this.state === 'spawning') onStuck(this);
+      }, options.warmUpBoundMs);
+    }
   }
 
   get pid(): number | undefined {
@@ -119,6 +129,7 @@ export class AppChild {
   #advance(message: ChildMessage): void {
     switch (message.type) {
       case 'warm':
+        clearTimeout(this.#warmUpTimer);
         this.state = 'warm';
         for (const { message: queued, handle } of this.#queue.splice(0)) this.#deliver(queued, handle);
         break;

@@ -177,8 +177,12 @@ export class Supervisor {
   #spawn(): AppChild {
     return new AppChild(
       this.#options.child,
-      { stdin: this.#options.shortcuts ? 'ignore' : 'inherit' },
-      { onMessage: (child, message) => this.#onMessage(child, message), onExit: (child, exit) => this.#onExit(child, exit) },
+      { stdin: this.#options.shortcuts ? 'ignore' : 'inherit', warmUpBoundMs: this.#timing.warmUpBoundMs },
+      {
+        onMessage: (child, message) => this.#onMessage(child, message),
+        onExit: (child, exit) => this.#onExit(child, exit),
+        onStuckWarming: (child) => this.#onStuckWarming(child),
+      },
     );
   }
 
@@ -216,6 +220,16 @@ export class Supervisor {
     this.#trace(`boot ${this.#generation} sent to pid ${child.pid} (${child.state})`);
     // A child still warming gets the boot once warm: the clock starts then.
     if (child.state === 'booting') this.#bootClock.start();
+  }
+
+  /**
+   * A child never got warm (node and the framework only: seen as a deadlock between Node 20's
+   * main thread and tsx's hooks thread). One that had a boot waiting is replaced by a fresh one.
+   */
+  #onStuckWarming(child: AppChild): void {
+    this.#options.stderr.write(`An app process (pid ${child.pid}) did not start within ${this.#timing.warmUpBoundMs / 1000} s; starting another.\n`);
+    if (child === this.#next) this.#pendingRestart ??= '';
+    child.kill();
   }
 
   /** The boot is overdue: end it if a change is waiting, else say what may be going on. */

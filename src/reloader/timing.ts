@@ -13,6 +13,8 @@ export interface SupervisorTiming {
   drainMs: number;
   /** How long after SIGTERM before SIGKILL. */
   killMs: number;
+  /** A child not warm by then (node and the framework loaded, no user code yet) is stuck. */
+  warmUpBoundMs: number;
   /** How long after a swap the next spare starts. */
   spareDelayMs: number;
   /** Consecutive spare start failures before giving up until the next change. */
@@ -35,6 +37,8 @@ export const DEFAULT_TIMING: SupervisorTiming = Object.freeze({
   closeAckMs: 1000,
   drainMs: 6000,
   killMs: 2000,
+  // Warm-up takes 0.2-1 s, several seconds on a machine under heavy load.
+  warmUpBoundMs: 10_000,
   spareDelayMs: 150,
   maxSpareFailures: 3,
   stuckBootMs: 2000,

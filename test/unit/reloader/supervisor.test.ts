@@ -96,6 +96,18 @@ describe('reloader: broken code and crashes', () => {
     await waitForResponse(`${url}/`, (p) => p.body?.includes('unstuck') === true);
   });
 
+  it('replaces a child whose startup never finishes, and says so', async () => {
+    const { server, url } = await start({ HANG_WARM_UP_ONCE: '1', WARM_UP_BOUND_MS: '500' });
+    assert.match(server.stderr, /An app process \(pid \d+\) did not start within 0\.5 s; starting another\./);
+    assert.equal((await probe(`${url}/`)).status, 200);
+  });
+
+  it('says so when a boot takes far longer than the last one', async () => {
+    const { server, edit } = await start({ STUCK_BOOT_MS: '300' });
+    edit('app/views.mjs', `${view('hung')}await new Promise(() => {});\n`);
+    await server.waitFor(/The app is still loading after [\d.]+ s \(a top-level await that never settles, or an endless loop\?\)/, 10_000, 'stderr');
+  });
+
   it('answers with a crash page when the serving child dies, until the next change', async () => {
     const { url, edit } = await start();
     await probe(`${url}/crash`);
