@@ -50,12 +50,12 @@ async function warmTypeScript(): Promise<void> {
   }
 }
 
-/** `export const DEBUG = true|false` (a literal, typed or not) in the settings file, if it says so. */
+/** `export const DEBUG = true|false` (a literal, with any type annotation) in the settings file, if it says so. */
 function debugLiteral(context: CommandContext): boolean | undefined {
   const name = resolveSettingsName(context.env, context.loader.baseDir);
   const file = name && resolveModuleFile(name, context.loader.baseDir).file;
   try {
-    const match = file && /^export\s+const\s+DEBUG\s*(?::\s*boolean\s*)?=\s*(true|false)\s*;?\s*(?:\/\/.*)?$/m.exec(readFileSync(file, 'utf8'));
+    const match = file && /^export\s+const\s+DEBUG\s*(?::[^=\n]+)?=\s*(true|false)\s*;?\s*(?:\/\/.*)?$/m.exec(readFileSync(file, 'utf8'));
     return match ? match[1] === 'true' : undefined;
   } catch {
     return undefined;
