@@ -3,9 +3,10 @@
  * above it says (test/helpers/readme-blocks.ts has the convention). The ts and sql `file=` blocks
  * become a real project, type-checked and run: the README's own commands in it, migrate and back,
  * the database example in `manage shell`, `./manage.ts`, and the production `server.ts` over HTTP.
- * Fragments are type-checked; `run` commands run for real and `output` blocks must match what they
- * print; `match` commands must exist; trees must list real paths. The last test fails for any
- * block nothing checked, saying how to cover it.
+ * The tutorial's files (`in=tutorial`) are written into its workspace between its commands, then
+ * that project is type-checked and served. Fragments are type-checked; `run` commands run for real
+ * and `output` blocks must match what they print; `match` commands must exist; trees must list real
+ * paths. The last test fails for any block nothing checked, saying how to cover it.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,8 +17,9 @@ import { waitForResponse } from '../helpers/http-probe.js';
 import { freePort } from '../helpers/http-server.js';
 import { label, normaliseOutput, readmeBlocks, type Block } from '../helpers/readme-blocks.js';
 import { ReadmeShell, shellCommands, type CommandRun } from '../helpers/readme-commands.js';
-import { buildReadmeProject, typeCheckReadmeProject } from '../helpers/readme-project.js';
+import { buildReadmeProject, typeCheckReadmeProject, writeWorkspaceFile } from '../helpers/readme-project.js';
 import { cleanEnv, ProcessPool, REPO_ROOT, runManage } from '../helpers/spawn-cli.js';
+import { typeCheck } from '../helpers/tmp-project.js';
 
 const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
@@ -29,7 +31,10 @@ try {
   markerProblem = error;
 }
 
-/** What passed: `typecheck`, `ran:<project file>`, `block:<line>` (a block's own check). */
+/**
+ * What passed: `typecheck:<workspace>`, `ran:<project file>` (`ran:<workspace>:<file>` for an
+ * `in=WORKSPACE` one), `block:<line>` (a block's own check).
+ */
 const passed = new Set<string>();
 const ran = (...files: string[]) => files.forEach((file) => passed.add(`ran:${file}`));
 
@@ -41,11 +46,13 @@ const RUN_BY_COMMAND: Record<string, string[]> = {
 
 /** Why a block is not (yet) checked, or undefined when it is. */
 function missing(block: Block): string | undefined {
-  const { kind, arg } = block.marker;
-  if (block.lang === 'ts' && !passed.has('typecheck')) return 'not type-checked';
+  const { kind, arg, options } = block.marker;
+  const workspace = typeof options.in === 'string' ? options.in : undefined;
+  if (block.lang === 'ts' && !passed.has(`typecheck:${workspace ?? 'project'}`)) return 'not type-checked';
   if (kind === 'fragment') return undefined;
   if (kind === 'file') {
-    if (passed.has(`ran:${arg}`)) return undefined;
+    if (passed.has(workspace ? `ran:${workspace}:${arg}` : `ran:${arg}`)) return undefined;
+    if (workspace) return `nothing served the ${workspace} workspace with ${arg} in it: add a test that does to test/cli/readme-examples.test.ts`;
     return `nothing ran ${arg}: add a check that runs it to "the README project runs" (or RUN_BY_COMMAND) in test/cli/readme-examples.test.ts, or mark the block \`fragment\``;
   }
   return passed.has(`block:${block.line}`) ? undefined : 'its check did not pass';
@@ -96,7 +103,7 @@ describe('README code blocks', () => {
 
   it('every ts block (files and fragments) type-checks against the built managets', async () => {
     assert.equal(await typeCheckReadmeProject(project), '');
-    passed.add('typecheck');
+    passed.add('typecheck:project');
   });
 
   describe('their commands run, in README order, and print what the README shows', () => {
@@ -111,6 +118,10 @@ describe('README code blocks', () => {
     };
     for (const block of blocks) {
       const { kind, arg, options } = block.marker;
+      if (kind === 'file' && typeof options.in === 'string') {
+        const workspace = options.in;
+        it(`${label(block)}: written into the ${workspace} workspace`, () => writeWorkspaceFile(shell.cwd(workspace), block));
+      }
       if (kind === 'run') {
         it(`${label(block)}: ${shellCommands(block.body).join(' && ')}`, async () => {
           await runAll(shellCommands(block.body), arg!);
@@ -211,6 +222,35 @@ describe('README code blocks', () => {
       assert.equal((await request(`${server.base}/media/missing.txt`)).status, 404);
       await server.stop();
       ran('mysite/media_urls.ts');
+    });
+  });
+
+  describe('the tutorial project, as its blocks left it', () => {
+    const files = blocks.filter((block) => block.marker.options.in === 'tutorial').map((block) => block.marker.arg!);
+
+    it('type-checks with the tsconfig.json startproject wrote', async () => {
+      const result = await typeCheck(shell.cwd('tutorial'));
+      assert.equal((result.stdout + result.stderr).trim(), '', `in ${shell.cwd('tutorial')}`);
+      passed.add('typecheck:tutorial');
+    });
+
+    it('runserver --noreload serves the polls index through its layout and partial, a detail view and the stylesheet', async () => {
+      const server = pool.start(['runserver', '--noreload', '127.0.0.1:0'], { cwd: shell.cwd('tutorial'), env: cleanEnv() });
+      const base = await server.ready();
+      const index = await request(`${base}/polls/`);
+      assert.equal(index.status, 200, index.body);
+      assert.match(index.body, /<title>Polls<\/title>/);
+      assert.match(index.body, /<link rel="stylesheet" href="\/static\/polls\/style\.css">/);
+      assert.match(index.body, /<h1>Latest questions<\/h1>/);
+      assert.match(index.body, /<li><a href="\/polls\/1\/">What&#39;s new\?<\/a><\/li>\s*<li><a href="\/polls\/2\/">/);
+      assert.equal((await request(`${base}/polls/1/`)).body, "You're looking at question 1.");
+      assert.equal((await request(`${base}/polls/3/`)).status, 404);
+      const css = await request(`${base}/static/polls/style.css`);
+      assert.equal(css.status, 200);
+      assert.equal(css.headers['content-type'], 'text/css; charset=utf-8');
+      assert.equal(css.body, blocks.find((block) => block.lang === 'css' && block.marker.options.in === 'tutorial')?.body);
+      await server.stop();
+      files.forEach((file) => passed.add(`ran:tutorial:${file}`));
     });
   });
 

@@ -10,6 +10,11 @@
  *                       appended to the fixture's own PATH if it has one, in README order);
  *                       type-checked, then run: the test says how each PATH runs and fails for a
  *                       PATH nothing runs
+ *   ts  file=PATH in=WORKSPACE [edit]
+ *                       (html and css too) PATH under WORKSPACE's current directory (see `run`),
+ *                       written when README order reaches it: the whole file, or with `edit` each
+ *                       line in place of the file's line that starts the same up to its ` = `; the
+ *                       test that serves WORKSPACE checks it (ts: type-checked there with the rest)
  *   ts  fragment        not a whole file: type-checked alone, as a module of its own
  *   sql file=PATH       as for ts: a migration, applied and unapplied by `manage migrate`
  *   sh  run=WORKSPACE   each command runs for real, in README order, in WORKSPACE (`project`: the
@@ -28,6 +33,7 @@
 export const MARKER_HELP = [
   'Put a marker on the line above it (test/helpers/readme-blocks.ts explains each):',
   '  ```ts   <!-- readme-test: file=PATH -->  or  <!-- readme-test: fragment -->',
+  '  ```ts, ```html, ```css  <!-- readme-test: file=PATH in=WORKSPACE [edit] -->',
   '  ```sql  <!-- readme-test: file=PATH -->',
   '  ```sh   <!-- readme-test: run=WORKSPACE -->  or  <!-- readme-test: match -->',
   '  ```     <!-- readme-test: output [part] [run="CMD"] [in=WORKSPACE] -->  or  <!-- readme-test: tree=DIR [covers=SUB] -->',
@@ -37,6 +43,8 @@ export const MARKER_HELP = [
 const KINDS: Record<string, readonly string[]> = {
   ts: ['file', 'fragment'],
   sql: ['file'],
+  html: ['file'],
+  css: ['file'],
   sh: ['run', 'match'],
   '': ['output', 'tree'],
 };

@@ -69,14 +69,25 @@ export class ReadmeShell {
     for (const workspace of this.#workspaces.values()) workspace.cleanup?.();
   }
 
-  /** Runs one command in the named workspace (an empty temp dir the first time a new name is used). */
-  async run(command: string, workspaceName: string): Promise<CommandRun> {
-    let workspace = this.#workspaces.get(workspaceName);
+  /** The named workspace's current directory, where its `file=PATH in=WORKSPACE` blocks go. */
+  cwd(workspaceName: string): string {
+    return this.#workspace(workspaceName).cwd;
+  }
+
+  /** The named workspace: an empty temp dir the first time a new name is used. */
+  #workspace(name: string): Workspace {
+    let workspace = this.#workspaces.get(name);
     if (!workspace) {
-      const dir = tmpDir(`readme-${workspaceName}`);
+      const dir = tmpDir(`readme-${name}`);
       workspace = { cwd: dir.dir, cleanup: dir.cleanup };
-      this.#workspaces.set(workspaceName, workspace);
+      this.#workspaces.set(name, workspace);
     }
+    return workspace;
+  }
+
+  /** Runs one command in the named workspace. */
+  async run(command: string, workspaceName: string): Promise<CommandRun> {
+    const workspace = this.#workspace(workspaceName);
     const [program, ...args] = words(command);
     if (program === 'cd') {
       workspace.cwd = path.resolve(workspace.cwd, args[0]!);
