@@ -27,8 +27,8 @@ export default templateCommand({
     const settings = settingsFile(context);
     context.stdout.write(
       `Created app '${name}' in ${topDir}\n\n` +
-        `To use it, add '${dotted}' to INSTALLED_APPS in ${settings ?? 'your settings'}:\n\n` +
-        `    export const INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = ['${dotted}'];\n\n` +
+        `To use it, add '${dotted}' to INSTALLED_APPS in ${settings ?? 'your settings'}, after the apps already listed:\n\n` +
+        `    export const INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = [\n      // ...the apps already listed\n      '${dotted}',\n    ];\n\n` +
         `and include its URLs in your ROOT_URLCONF:\n\n` +
         `    path('${name}/', include('${dotted}.urls')),\n`,
     );

@@ -69,13 +69,15 @@ export function convertExceptionToResponse(
   name: string,
   respond: ExceptionResponder,
 ): GetResponse {
+  const describe = () => `Middleware ${name}`;
   const settle = (request: HttpRequest, value: unknown): HttpResponse | Promise<HttpResponse> => {
+    if (value instanceof HttpResponse) return value;
     try {
-      checkResponse(value, () => `Middleware ${name}`);
-      return value;
+      checkResponse(value, describe);
     } catch (error) {
       return respond(request, error);
     }
+    return value;
   };
   return function inner(request) {
     let result: HttpResponse | Promise<HttpResponse>;

@@ -12,8 +12,8 @@ import { serve } from './media.js';
 export interface StaticPatternsOptions {
   /** The folder served (e.g. MEDIA_ROOT); a relative one is resolved against the working directory. */
   readonly documentRoot: string;
-  /** The DEBUG setting: without it no pattern is returned, so nothing is served. */
-  readonly debug: boolean;
+  /** The DEBUG setting (as settings type it, possibly undefined): unless true, no pattern is returned. */
+  readonly debug: boolean | undefined;
   /** List folders instead of answering 404 (Django's show_indexes). */
   readonly showIndexes?: boolean;
 }

@@ -27,13 +27,7 @@ export class ResolverMatch {
   /** The routes of the chain joined (`blog/<int:year>/`), for logging and monitoring. */
   readonly route: string;
   readonly appNames: readonly string[];
-  readonly appName: string;
   readonly namespaces: readonly string[];
-  readonly namespace: string;
-  /** How the view is named on the debug 404 page ("Raised by:"); Django's `_func_path`. */
-  readonly funcPath: string;
-  /** `namespace:name`, or funcPath when the pattern has no name. */
-  readonly viewName: string;
   readonly capturedKwargs: Readonly<Record<string, unknown>>;
   readonly extraKwargs: Readonly<Record<string, unknown>>;
   #tried: Tried | (() => Tried);
@@ -45,14 +39,29 @@ export class ResolverMatch {
     this.urlName = hit.endpoint.name;
     this.route = hit.route;
     this.appNames = hit.appNames.filter((name): name is string => !!name);
-    this.appName = this.appNames.join(':');
     this.namespaces = hit.namespaces.filter((name): name is string => !!name);
-    this.namespace = this.namespaces.join(':');
-    this.funcPath = viewPath(this.func);
-    this.viewName = [...this.namespaces, this.urlName || this.funcPath].join(':');
     this.capturedKwargs = hit.captured;
     this.extraKwargs = hit.extra;
     this.#tried = tried;
+  }
+
+  // The names below are built when read (debug pages, logging), not for every request.
+  get appName(): string {
+    return this.appNames.join(':');
+  }
+
+  get namespace(): string {
+    return this.namespaces.join(':');
+  }
+
+  /** How the view is named on the debug 404 page ("Raised by:"); Django's `_func_path`. */
+  get funcPath(): string {
+    return viewPath(this.func);
+  }
+
+  /** `namespace:name`, or funcPath when the pattern has no name. */
+  get viewName(): string {
+    return [...this.namespaces, this.urlName || this.funcPath].join(':');
   }
 
   /** The pattern chains tried before (and including) the match. */

@@ -5,7 +5,7 @@
  * the exception-to-response wrapper around this function.
  */
 import type { HttpRequest } from '../http/request.js';
-import type { HttpResponse } from '../http/response.js';
+import { HttpResponse } from '../http/response.js';
 import type { MaybePromise, ResolvedView, View, ViewKwargs } from '../http/view.js';
 import { checkResponse } from '../middleware/chain.js';
 import type { DispatchHooks } from '../middleware/types.js';
@@ -39,7 +39,7 @@ export function createDispatcher(resolve: ResolveRequest, hooks: DispatchHooks):
 
   /** The view's result checked (Django's check_response), then deferred responses rendered. */
   function checked(request: HttpRequest, view: View, value: unknown): MaybePromise<HttpResponse> {
-    checkResponse(value, () => `The view ${viewLabel(view)}`);
+    if (!(value instanceof HttpResponse)) checkResponse(value, () => `The view ${viewLabel(view)}`);
     return finish(request, value);
   }
 

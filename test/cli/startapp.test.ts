@@ -37,8 +37,8 @@ describe('manage startapp', () => {
     assert.equal(
       result.stdout,
       `Created app 'polls' in ${path.join(project, 'polls')}\n\n` +
-        "To use it, add 'polls' to INSTALLED_APPS in mysite/settings.ts:\n\n" +
-        "    export const INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = ['polls'];\n\n" +
+        "To use it, add 'polls' to INSTALLED_APPS in mysite/settings.ts, after the apps already listed:\n\n" +
+        "    export const INSTALLED_APPS: UserSettings['INSTALLED_APPS'] = [\n      // ...the apps already listed\n      'polls',\n    ];\n\n" +
         'and include its URLs in your ROOT_URLCONF:\n\n' +
         "    path('polls/', include('polls.urls')),\n",
     );

@@ -56,3 +56,12 @@ export function rawRequest(port: number, target: string, method = 'GET', extraHe
     socket.write(Buffer.from(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extraHeaders}Connection: close\r\n\r\n`, 'latin1'));
   });
 }
+
+/** A port free right now, for a server that only takes its port from outside (`PORT=...`). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -121,10 +121,13 @@ export async function innerRun(context: CommandContext, options: RunserverOption
     });
     server.setHandler(app.listener);
     trace('app built');
+    // Listening for Ctrl-C/SIGTERM before the banner: stdout to a pipe is written synchronously, so
+    // whoever reads "Quit the server" may signal before the next line runs.
+    const stopped = serveUntilStopped(context, server, hooks.signal);
     printBanner(context, settings, options, port);
     hooks.onServing?.(port);
     try {
-      await serveUntilStopped(context, server, hooks.signal);
+      await stopped;
     } finally {
       app.close();
     }
