@@ -62,8 +62,11 @@ export interface ChildDriver {
   debugFromSource?(): boolean | undefined;
   /** The server around the listener; `settings` when they loaded. */
   createServer(listener: RequestListener, settings: Settings | undefined): ChildServer;
-  /** Reloader messages (Django's autoreload logger: shown with DEBUG unless LOGGING says otherwise). */
-  reloadLog(message: string): void;
+  /**
+   * Reloader messages (Django's autoreload logger: shown with DEBUG unless LOGGING says otherwise);
+   * resolves once written, so they keep their place before what the boot prints next on stdout.
+   */
+  reloadLog(message: string): Promise<void>;
   /** Where a broken project's error is printed. */
   stderr: { write(text: string): void };
   signals: ShutdownSource;
@@ -187,7 +190,7 @@ class ChildRuntime {
     try {
       settings = await this.#driver.loadSettings();
       this.#trace('settings loaded');
-      this.#driver.reloadLog(WATCHING_MESSAGE);
+      await this.#driver.reloadLog(WATCHING_MESSAGE);
       this.#hub = settings.DEBUG && settings.LIVE_RELOAD !== false ? new LiveReloadHub(message.generation) : undefined;
       this.#app = await this.#driver.start(settings, { address: message.address, liveReload: this.#hub });
     } catch (error) {

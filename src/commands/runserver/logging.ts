@@ -14,6 +14,8 @@ export interface RunserverLoggers {
   server: Logger;
   request: Logger;
   reload: Logger;
+  /** Resolves once every line queued so far is written. */
+  flush(): Promise<void>;
   /** Writes what is still queued and closes the log files. */
   close(): Promise<void>;
 }
@@ -53,6 +55,9 @@ export function createLoggers(settings: Settings | undefined, stderr: Output): R
   const loggers = { server: build('server'), request: build('request'), reload: build('reload') };
   return {
     ...loggers,
+    async flush() {
+      await Promise.all([...sinks.values()].map((sink) => sink.flush()));
+    },
     async close() {
       await Promise.all([...sinks.values()].map((sink) => sink.close()));
     },

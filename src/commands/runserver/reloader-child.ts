@@ -126,7 +126,10 @@ export function reloaderChild(context: CommandContext, options: RunserverOptions
         close: (graceMs) => server.close(graceMs, { freshGraceMs: FRESH_GRACE_MS }),
       };
     },
-    reloadLog: (message) => loggers?.reload.log(INFO, message),
+    async reloadLog(message) {
+      loggers?.reload.log(INFO, message);
+      await loggers?.flush();
+    },
     stderr: context.stderr,
     signals: context.signals,
     drainMs: SHUTDOWN_GRACE_MS,
