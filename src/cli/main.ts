@@ -77,12 +77,17 @@ async function dispatch(argv: readonly string[], context: CommandContext): Promi
   return runDefinition(name, definition, rest, context);
 }
 
+/**
+ * An installed app's command of the same name replaces a built-in, as in Django, except
+ * runserver: its supervisor must never import project code (apps are project code).
+ */
 async function findCommand(name: string, context: CommandContext): Promise<CommandDefinition | undefined> {
   const builtin = BUILTIN_COMMANDS.find((c) => c.name === name);
-  if (builtin) return builtin.load();
-  if (!resolveSettingsName(context.env, context.loader.baseDir)) return undefined;
+  const configured = resolveSettingsName(context.env, context.loader.baseDir) !== undefined;
+  if (builtin && (name === 'runserver' || !configured)) return builtin.load();
+  if (!configured) return undefined;
   const { commands } = await listCommands(context);
-  return commands.find((c) => c.name === name)?.load();
+  return (commands.find((c) => c.name === name) ?? builtin)?.load();
 }
 
 async function unknownCommand(name: string, context: CommandContext): Promise<number> {

@@ -1,10 +1,10 @@
 /** The dispatcher: help, version, unknown commands, usage errors, colour flags, app commands. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cleanEnv, REPO_ROOT, runManage } from '../helpers/spawn-cli.js';
-import { FIXTURES } from '../helpers/tmp-project.js';
+import { FIXTURES, tmpProject } from '../helpers/tmp-project.js';
 
 const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const project = path.join(FIXTURES, 'app-commands');
@@ -122,5 +122,24 @@ describe('manage check', () => {
     assert.ok(tags.stdout.split('\n').includes('polls'));
     const unknown = await runManage(['check', '--tag', 'nope'], { cwd: project });
     assert.deepEqual([unknown.code, unknown.stderr], [1, 'CommandError: There is no system check with the "nope" tag.\n']);
+  });
+
+  it("an installed app's command replaces a built-in of the same name, except runserver", async () => {
+    const copy = tmpProject('app-commands');
+    try {
+      const commands = path.join(copy.dir, 'polls', 'management', 'commands');
+      const replacement = (name: string) =>
+        `import { defineCommand } from 'managets';\nexport default defineCommand({ help: 'The polls ${name}.', handle(context) { context.stdout.write('polls ${name}\\n'); } });\n`;
+      writeFileSync(path.join(commands, 'diffsettings.ts'), replacement('diffsettings'));
+      writeFileSync(path.join(commands, 'runserver.ts'), replacement('runserver'));
+      const replaced = await runManage(['diffsettings'], { cwd: copy.dir });
+      assert.deepEqual([replaced.code, replaced.stdout, replaced.stderr], [0, 'polls diffsettings\n', '']);
+      const help = await runManage(['help', 'diffsettings'], { cwd: copy.dir });
+      assert.match(help.stdout, /The polls diffsettings\./);
+      const runserver = await runManage(['runserver', '--help'], { cwd: copy.dir });
+      assert.match(runserver.stdout, /^Usage: manage runserver \[options\] \[addrport\]/);
+    } finally {
+      copy.cleanup();
+    }
   });
 });
