@@ -29,13 +29,19 @@ function rewrite(file: string, pattern: RegExp, replacement: string): void {
   writeFileSync(full, text.replace(pattern, replacement));
 }
 
-/** The supervisor's facts once its children have settled (the spare takes a moment to boot). */
+/**
+ * The supervisor's facts once its process tree has been still for two seconds: the spare starts
+ * 150 ms after a swap and then warms tsx (which spawns its esbuild service, later still on a busy
+ * machine), so a short quiet window can catch the tree before the spare and count it as a leak.
+ */
 async function settled(pid: number): Promise<{ children: number[]; fds: number; rss: number }> {
   let children = descendantPids(pid);
-  for (let i = 0; i < 50; i++) {
+  let stillFor = 0;
+  for (let i = 0; i < 200 && stillFor < 2000; i++) {
     await sleep(100);
     const now = descendantPids(pid);
-    if (now.length === children.length && now.every((p) => children.includes(p))) break;
+    const same = now.length === children.length && now.every((p) => children.includes(p));
+    stillFor = same ? stillFor + 100 : 0;
     children = now;
   }
   return { children, fds: fdCount(pid), rss: rssKiB(pid) };
