@@ -1,32 +1,27 @@
 /**
- * `db()` for views and commands. The app registers the Databases of the project it serves (one
- * process serves one app, as Django's connections follow its settings); `runWithDatabases` scopes
- * another one to a command or a test. A request does not run inside AsyncLocalStorage: an active
- * one costs every promise of every request (the same trade-off as urls/context.ts).
+ * `db()` for views and commands: the Databases of the app this process serves (createApp
+ * registers them), or those `runWithDatabases` scopes to a command or a test (conf/served.ts).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { ImproperlyConfigured } from '../errors.js';
+import { ServedValue } from '../conf/served.js';
 import type { Settings } from '../conf/settings.js';
+import { ImproperlyConfigured } from '../errors.js';
 import type { Connection } from './connection.js';
 import { Databases, DEFAULT_DB_ALIAS } from './databases.js';
 
-const current = new AsyncLocalStorage<Databases>();
-
-/** The served app's databases: process-wide on purpose, see above. */
-let served: Databases | undefined;
+const databasesInUse = new ServedValue<Databases>();
 
 /** Makes `databases` the ones db() uses outside runWithDatabases(); createApp calls it. */
 export function setServedDatabases(databases: Databases): void {
-  served = databases;
+  databasesInUse.serve(databases);
 }
 
 export function runWithDatabases<T>(databases: Databases, fn: () => T): T {
-  return current.run(databases, fn);
+  return databasesInUse.run(databases, fn);
 }
 
 /** The Databases of the running command or test, else those of the served app. */
 export function currentDatabases(): Databases | undefined {
-  return current.getStore() ?? served;
+  return databasesInUse.current;
 }
 
 /** The connection for `alias` (Django's `connections[alias]`). */
