@@ -4,10 +4,10 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ImproperlyConfigured } from '../errors.js';
 import type { CheckFunction } from '../checks/registry.js';
 import type { ModuleLoader } from '../conf/modules.js';
+import { codeRoot } from '../conf/package-root.js';
 import type { Settings } from '../conf/settings.js';
 
 export interface AppCheck {
@@ -39,7 +39,7 @@ const CONFIG_FILES = ['apps.ts', 'apps.mts', 'apps.js', 'apps.mjs'];
 /** Where an INSTALLED_APPS entry lives on disk. */
 export function appDirectory(name: string, baseDir: string): string {
   if (name.startsWith(CONTRIB_PREFIX)) {
-    return fileURLToPath(new URL(`../contrib/${name.slice(CONTRIB_PREFIX.length)}`, import.meta.url));
+    return path.join(codeRoot(), 'contrib', name.slice(CONTRIB_PREFIX.length));
   }
   return path.join(baseDir, ...name.split('.'));
 }

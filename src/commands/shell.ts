@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import repl from 'node:repl';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../conf/package-root.js';
 import { loadApps } from '../apps/registry.js';
 import { Databases } from '../db/databases.js';
 import { db, setServedDatabases } from '../db/scope.js';
@@ -21,7 +21,7 @@ type AsyncFunctionConstructor = new (...args: string[]) => (...values: unknown[]
 const AsyncFunction = (async () => {}).constructor as AsyncFunctionConstructor;
 
 /** Our own files, left out of the stack printed for an error in the user's code. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE_ROOT = packageRoot() + path.sep;
 
 /** The names available in the shell. */
 async function shellScope(context: CommandContext): Promise<Record<string, unknown>> {

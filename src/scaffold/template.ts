@@ -7,7 +7,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../conf/package-root.js';
 import { CommandError } from '../errors.js';
 import { validateName, type ScaffoldKind } from './names.js';
 
@@ -81,7 +81,7 @@ function destination(options: ScaffoldOptions): string {
 
 /** The package's layout, or the user's `--template` directory. */
 function templateDirectory(kind: ScaffoldKind, template: string | undefined, cwd: string): string {
-  if (template === undefined) return fileURLToPath(new URL(`../../${kind}_template`, import.meta.url));
+  if (template === undefined) return path.join(packageRoot(), `${kind}_template`);
   const expanded = path.resolve(cwd, expandUser(template.startsWith('file://') ? template.slice('file://'.length) : template));
   if (existsSync(expanded) && statSync(expanded).isDirectory()) return expanded;
   throw new CommandError(`couldn't handle ${kind} template ${template}.`);
