@@ -41,7 +41,7 @@ export class FileWatcher {
   /** chokidar is loaded here, not at startup: the supervisor starts its first child before. */
   static async start(options: WatcherOptions): Promise<FileWatcher> {
     const { watch } = await import('chokidar');
-    return new FileWatcher(watch, options);
+    return new this(watch, options); // bundled, a class naming itself becomes `_FileWatcher`
   }
 
   private constructor(watch: typeof import('chokidar').watch, options: WatcherOptions) {

@@ -38,7 +38,8 @@ export class Resolver {
     const registry = new ConverterRegistry(options.converters);
     const loaded = await loadUrlconf(urlconf, options.loader, registry);
     const handlers = await loadErrorHandlers(loaded.module, options.loader);
-    return new Resolver(compileUrlconf(loaded, registry), handlers);
+    // `this`: bundled, a class that names itself is renamed `_Resolver` (test/cli/bundle.test.ts).
+    return new this(compileUrlconf(loaded, registry), handlers);
   }
 
   /** Resolves a request path (with its leading `/`); throws Resolver404. */
