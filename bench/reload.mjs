@@ -2,8 +2,9 @@
 // Reload benchmark, all tools in one run: edit the app's source (a fresh BODY token written in
 // place, as an editor saves) and time edit → first 200 showing the token, polling every 5 ms on
 // fresh connections; every refused/reset/failed poll during a reload counts as a failed request.
-// Then cold start (spawn → first 200) against a bare node:http hello world, and the supervisor's
-// RSS and open descriptors before and after a soak of reloads.
+// Then cold start (spawn → first 200) against a bare node:http hello world and the same hello
+// world under tsx, tsx watch (TypeScript) and nodemon, and the supervisor's RSS and open
+// descriptors before and after a soak of reloads.
 //
 //   npm run build && node bench/reload.mjs [--n 20] [--soak 100] [--cold 5] [--out r.json]
 //     [--only manage,nodemon] [--nodemon PATH] [--server-cpus 0|none] [--client-cpus 1|none]
@@ -63,6 +64,11 @@ const coldTargets = [
   target('node server.mjs (bare)', 'node', 'server.mjs', () => [node, 'server.mjs']),
   target('manage runserver', 'managets', 'benchproj/views.ts', (port) => [node, manageBin, 'runserver', `127.0.0.1:${port}`]),
   target('manage runserver --noreload', 'managets', 'benchproj/views.ts', (port) => [node, manageBin, 'runserver', '--noreload', `127.0.0.1:${port}`]),
+  // What a Node developer runs instead: the same hello world, TypeScript through tsx (its CLI
+  // starts node with tsx's loader in a child, as our supervisor does), and under the watchers.
+  target('tsx server.ts', 'node', 'server.ts', () => [node, tsxCli, 'server.ts']),
+  target('tsx watch server.ts', 'node', 'server.ts', () => [node, tsxCli, 'watch', 'server.ts']),
+  target('nodemon server.mjs', 'node', 'server.mjs', () => [node, args.nodemon, 'server.mjs']),
 ].filter((t) => !args.only || t.name.startsWith('node server') || args.only.split(',').some((name) => t.name.startsWith(name)));
 if (reloadTargets.some((t) => t.name === 'nodemon') && !existsSync(args.nodemon)) {
   console.error(`nodemon not found at ${args.nodemon}: npm install (it is a devDependency) or pass --nodemon PATH`);
@@ -187,6 +193,11 @@ const lines = [
   '',
   table(['command', 'runs', 'median ms', 'min–max ms', '× bare node'], coldRows),
 ];
+const coldMedian = (name) => summary(report.cold[name] ?? []).median;
+if (report.cold['tsx watch server.ts'] && report.cold['manage runserver']) {
+  const ratio = round(coldMedian('manage runserver') / coldMedian('tsx watch server.ts'), 2);
+  lines.push('', `manage runserver cold start / tsx watch server.ts (a one-file TypeScript hello world): ${ratio}`);
+}
 if (report.soak) {
   const { runs, before, after } = report.soak;
   const s = summary(runs.map((r) => r.ms));
