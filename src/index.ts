@@ -11,11 +11,14 @@ export * from './urls/index.js';
 
 /**
  * Django's execute_from_command_line: what a project's `manage.ts` calls after setting the
- * default MANAGE_SETTINGS_MODULE. The CLI is imported lazily so views importing managets stay light.
+ * default MANAGE_SETTINGS_MODULE. The CLI is imported lazily so views importing managets stay
+ * light, and after runserver's first app child is started (as bin/manage.js does).
  */
 export async function executeFromCommandLine(argv: readonly string[] = process.argv.slice(2)): Promise<never> {
+  const { prespawnRunserver } = await import('./commands/runserver/prespawn.js');
+  const firstChild = prespawnRunserver(argv);
   const { main } = await import('./cli/main.js');
-  return main(argv, { prog: 'manage' });
+  return main(argv, { prog: 'manage', firstChild });
 }
 
 export { HttpRequest } from './http/request.js';

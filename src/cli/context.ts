@@ -17,6 +17,7 @@ export interface ContextOptions {
   verbosity: number;
   traceback: boolean;
   color: ColorFlags;
+  firstChild?: CommandContext['firstChild'];
 }
 
 function output(stream: NodeJS.WriteStream & { fd: number }, env: NodeJS.ProcessEnv, flags: ColorFlags): Output {
@@ -70,6 +71,7 @@ export function createContext(options: ContextOptions): CommandContext {
     traceback: options.traceback,
     loader,
     signals: processSignals(),
+    firstChild: options.firstChild,
     settings: () => (settings ??= loadSettings(options.env, loader)),
     checks: () =>
       (checks ??= (async () => {

@@ -20,6 +20,8 @@ export interface MainOptions {
   prog?: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** runserver's first app child when bin/manage.js spawned it early (commands/runserver/prespawn.ts). */
+  firstChild?: CommandContext['firstChild'];
 }
 
 /** Runs one command line and exits the process with its code. */
@@ -46,11 +48,16 @@ export async function run(argv: readonly string[], options: MainOptions = {}): P
     verbosity: flags.verbosity,
     traceback: flags.traceback,
     color: { noColor: flags.noColor, forceColor: flags.forceColor },
+    firstChild: options.firstChild,
   });
   try {
     return await dispatch(argv, context);
   } catch (error) {
     return report(error, context);
+  } finally {
+    // Unless a supervisor adopted it, the command line failed before one ran (a bad addrport, the
+    // port in use...): the early child must neither outlive this process nor print that error too.
+    options.firstChild?.discard();
   }
 }
 

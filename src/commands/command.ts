@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { CheckRegistry } from '../checks/registry.js';
 import type { ModuleLoader } from '../conf/modules.js';
 import type { Settings } from '../conf/settings.js';
+import type { EarlyChild } from '../reloader/spawn-child.js';
 import type { Style } from '../cli/style.js';
 
 export interface Output {
@@ -36,6 +37,11 @@ export interface CommandContext {
   checks(): Promise<CheckRegistry>;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); `force` on the second signal. */
   readonly signals: ShutdownSignals;
+  /**
+   * runserver's first app child, spawned before the CLI loaded (commands/runserver/prespawn.ts):
+   * its supervisor adopts it; the dispatcher kills it if the command line never got that far.
+   */
+  readonly firstChild?: EarlyChild;
 }
 
 export interface ShutdownSignals {

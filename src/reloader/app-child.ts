@@ -1,19 +1,17 @@
 /**
- * The supervisor's view of one app child: spawning it in its own process group, sending it
- * messages (queued until it is warm, since a message sent before the child listens is lost),
- * tracking its lifecycle state and stopping it in stages (ask, SIGTERM, SIGKILL).
+ * The supervisor's view of one app child (spawned by spawn-child.ts, just now or before the
+ * supervisor existed): sending it messages (queued until it is warm, since a message sent before
+ * the child listens is lost), tracking its lifecycle state and stopping it in stages (ask,
+ * SIGTERM, SIGKILL).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import type { ChildCommand } from './child-command.js';
+import type { ChildProcess } from 'node:child_process';
 import { isChildMessage, type ChildMessage, type SupervisorMessage } from './protocol.js';
 import type { TcpHandle } from './socket.js';
+import { signalChild, type ExitInfo, type SpawnedChild } from './spawn-child.js';
+
+export type { ExitInfo } from './spawn-child.js';
 
 export type AppChildState = 'spawning' | 'warm' | 'booting' | 'booted' | 'serving' | 'draining' | 'exited';
-
-export interface ExitInfo {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
 
 export interface AppChildEvents {
   onMessage(child: AppChild, message: ChildMessage): void;
@@ -21,9 +19,6 @@ export interface AppChildEvents {
   /** Not warm after `warmUpBoundMs`: its startup is stuck (no user code runs before `warm`). */
   onStuckWarming?(child: AppChild): void;
 }
-
-/** Separate process groups let us signal a child's own subprocesses too; Windows has none. */
-const GROUPS = process.platform !== 'win32';
 
 export class AppChild {
   readonly process: ChildProcess;
@@ -37,19 +32,15 @@ export class AppChild {
   readonly #timers = new Set<NodeJS.Timeout>();
   #warmUpTimer: NodeJS.Timeout | undefined;
 
-  constructor(command: ChildCommand, options: { stdin: 'inherit' | 'ignore'; warmUpBoundMs?: number }, events: AppChildEvents) {
-    this.process = spawn(command.command, command.args, {
-      env: command.env,
-      stdio: [options.stdin, 'inherit', 'inherit', 'ipc'],
-      detached: GROUPS,
-    });
-    this.process.on('message', (message: unknown) => {
+  constructor(spawned: SpawnedChild, options: { warmUpBoundMs?: number }, events: AppChildEvents) {
+    this.process = spawned.process;
+    const onMessage = (message: unknown) => {
       if (!isChildMessage(message)) return;
       this.#advance(message);
       events.onMessage(this, message);
-    });
+    };
     this.exited = new Promise((resolve) => {
-      this.process.once('exit', (code, signal) => {
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         this.state = 'exited';
         clearTimeout(this.#warmUpTimer);
         for (const timer of this.#timers) clearTimeout(timer);
@@ -58,7 +49,12 @@ export class AppChild {
         const exit = { code, signal };
         events.onExit(this, exit);
         resolve(exit);
-      });
+      };
+      // An early child that already died is reported once the caller holds this object, as a
+      // live child's exit would be.
+      const early = spawned.exit;
+      if (early) setImmediate(() => onExit(early.code, early.signal));
+      else this.process.once('exit', onExit);
     });
     // A failed spawn also emits 'exit' (code -2 style); the error itself needs a listener.
     this.process.on('error', () => undefined);
@@ -68,6 +64,9 @@ export class AppChild {
         if (this.state === 'spawning') onStuck(this);
       }, options.warmUpBoundMs);
     }
+    // What an early child said before it was adopted (`warm`) comes first, in order.
+    for (const message of spawned.messages) onMessage(message);
+    this.process.on('message', onMessage);
   }
 
   get pid(): number | undefined {
@@ -89,13 +88,7 @@ export class AppChild {
 
   /** Signals the child's whole process group (the child alone where groups do not exist). */
   signal(signal: NodeJS.Signals): void {
-    const pid = this.process.pid;
-    if (pid === undefined) return;
-    try {
-      process.kill(GROUPS ? -pid : pid, signal);
-    } catch {
-      // Already gone.
-    }
+    signalChild(this.process, signal);
   }
 
   /**

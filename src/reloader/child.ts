@@ -83,6 +83,8 @@ export interface IpcChannel {
   send?(message: unknown): boolean;
   on(event: 'message', listener: (message: unknown, handle?: unknown) => void): unknown;
   on(event: 'disconnect', listener: () => void): unknown;
+  /** False once the supervisor went away (process.connected). */
+  readonly connected?: boolean;
 }
 
 export const WATCHING_MESSAGE = 'Watching for file changes with chokidar';
@@ -125,7 +127,11 @@ class ChildRuntime {
     // Orphaned (the supervisor was killed): nothing is left to drain for, so die at once. A
     // graceful exit can deadlock on Node 20 while tsx's loader thread is still starting (seen in
     // soak runs: the orphan kept running and held its parent's pipes).
-    this.#channel.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+    const orphaned = () => process.kill(process.pid, 'SIGKILL');
+    this.#channel.on('disconnect', orphaned);
+    // A disconnect before this listener existed is not emitted again: a child spawned early by
+    // a `manage` that then failed (bad addrport, port in use) finds itself orphaned here.
+    if (this.#channel.connected === false) orphaned();
     this.#channel.on('message', (message, handle) => {
       if (isSupervisorMessage(message)) void this.#onMessage(message, handle as TcpHandle | undefined);
     });

@@ -14,6 +14,7 @@ import { classifyChange, type ClassifyConfig } from './classify.js';
 import type { ChildMessage, ShutdownSource, CrashReport, WatchReport } from './protocol.js';
 import { browserUrl, Shortcuts } from './shortcuts.js';
 import { BindError, type SharedSocket } from './socket.js';
+import { spawnChild, type EarlyChild } from './spawn-child.js';
 import type { Trace } from './trace.js';
 import { DEFAULT_TIMING, type SupervisorTiming } from './timing.js';
 import { FileWatcher } from './watcher.js';
@@ -40,6 +41,8 @@ export interface SupervisorOptions {
   /** The host as the user gave it, for the child's banner. */
   displayHost: string;
   child: ChildCommand;
+  /** A child spawned before this process loaded the reloader: the first spawn adopts it. */
+  firstChild?: EarlyChild;
   /** The project root to watch (--pythonpath or the current directory). */
   root: string;
   poll: boolean;
@@ -175,9 +178,13 @@ export class Supervisor {
   }
 
   #spawn(): AppChild {
+    const { child: command, firstChild } = this.#options;
+    const stdin = this.#options.shortcuts ? 'ignore' : 'inherit';
+    const adopted = firstChild?.adopt(command, stdin);
+    if (adopted) this.#trace(`adopted the first child (pid ${adopted.process.pid})`);
     return new AppChild(
-      this.#options.child,
-      { stdin: this.#options.shortcuts ? 'ignore' : 'inherit', warmUpBoundMs: this.#timing.warmUpBoundMs },
+      adopted ?? spawnChild(command, stdin),
+      { warmUpBoundMs: this.#timing.warmUpBoundMs },
       {
         onMessage: (child, message) => this.#onMessage(child, message),
         onExit: (child, exit) => this.#onExit(child, exit),

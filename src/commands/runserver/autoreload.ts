@@ -31,6 +31,7 @@ export async function autoreload(context: CommandContext, options: RunserverOpti
     socket,
     displayHost: address.display,
     child: childCommand(process, takeOverInspector(process.execArgv, process.env.NODE_OPTIONS)),
+    firstChild: context.firstChild,
     root: context.cwd,
     poll: flags.poll,
     shortcuts: flags.shortcuts && context.stdin.isTTY ? context.stdin : undefined,
