@@ -14,6 +14,7 @@ const ENTRIES = [
   'index', // `import ... from 'managets'` (package.json exports)
   'conf/register', // `node --import managets/register manage.ts`
   'cli/main', // bin/manage.js and bin/managets.js
+  'commands/runserver/prespawn', // ...which first start runserver's first app child (before the CLI loads)
   // Embedding pieces used directly: test/cli/pipeline-app.test.ts assembles an app by hand, a
   // test worker thread opens its own database connection, and test/fixtures/reloader-lib drives
   // the reloader library without the CLI.
