@@ -31,6 +31,10 @@ const BASELINE = 'node-http';
 /** Each target: how to start it (PORT in env) and where it writes its stderr. */
 const TARGETS = [
   { name: 'node-http', cwd: ROOT, argv: [process.execPath, 'bench/servers/node-http.mjs'] },
+  // Calibration: the same server burning 10 µs of CPU per request. On a VM a slower server also
+  // pays more per response in the kernel (the client sleeps more often and must be woken), so a
+  // fixed added cost shows up amplified; this row says by how much on this machine, in this run.
+  { name: 'node-http+10us', cwd: ROOT, argv: [process.execPath, 'bench/servers/node-http.mjs'], env: { BUSY_US: '10' } },
   { name: 'express5', cwd: ROOT, argv: [process.execPath, 'bench/servers/express.mjs'] },
   { name: 'fastify5', cwd: ROOT, argv: [process.execPath, 'bench/servers/fastify.mjs'] },
   {
@@ -106,7 +110,7 @@ async function start(target, scratch) {
   const port = await freePort();
   const argv = pin(options.serverCpus, target.argv.map((a) => a.replaceAll('${PORT}', String(port))));
   const logFile = path.join(scratch, `${target.name}.stderr.log`);
-  const env = { ...process.env, PORT: String(port), MANAGE_RUNSERVER_HIDE_WARNING: 'true', BENCH_DJANGO_DB: path.join(scratch, 'django.sqlite3') };
+  const env = { ...process.env, PORT: String(port), MANAGE_RUNSERVER_HIDE_WARNING: 'true', BENCH_DJANGO_DB: path.join(scratch, 'django.sqlite3'), ...target.env };
   // Django's startproject apps want their tables (runserver would print the migrations notice).
   if (target.django) execFileSync(target.argv[0], ['manage.py', 'migrate', '-v0'], { cwd: target.cwd, env });
   const child = spawn(argv[0], argv.slice(1), {

@@ -12,8 +12,16 @@ function send(res, type, body) {
   res.end(body);
 }
 
+// BUSY_US: burn that much CPU per request first (bench/throughput.mjs's calibration row).
+const busyNs = BigInt(Math.round(Number(process.env.BUSY_US ?? 0) * 1000));
+function busy() {
+  const until = process.hrtime.bigint() + busyNs;
+  while (process.hrtime.bigint() < until);
+}
+
 http
   .createServer((req, res) => {
+    if (busyNs > 0n) busy();
     const match = page && HELLO.exec(req.url);
     if (match) return send(res, 'text/html; charset=utf-8', page.renderPage(decodeURIComponent(match[1])));
     send(res, 'text/plain; charset=utf-8', BODY);
