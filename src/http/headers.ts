@@ -1,8 +1,13 @@
 const UNSAFE_VALUE = /[\r\n\0]/;
 
-/** A case-insensitive header map that remembers how each name was first written. */
+/**
+ * A case-insensitive header map that remembers how each name was written. A response carries a
+ * handful of headers that every middleware probes and sets: parallel arrays scanned in order beat
+ * a hash map at that size, and names are compared in place, never lower-cased into new strings.
+ */
 export class Headers implements Iterable<[string, string]> {
-  readonly #values = new Map<string, { name: string; value: string }>();
+  readonly #names: string[] = [];
+  readonly #values: string[] = [];
 
   constructor(init?: Record<string, string | number> | Iterable<[string, string]>) {
     if (init === undefined) return;
@@ -14,44 +19,83 @@ export class Headers implements Iterable<[string, string]> {
   }
 
   get(name: string): string | undefined {
-    return this.#values.get(name.toLowerCase())?.value;
+    const index = this.#indexOf(name);
+    return index < 0 ? undefined : this.#values[index];
   }
 
   set(name: string, value: string | number): void {
-    this.#store(name.toLowerCase(), name, value);
+    this.#store(this.#indexOf(name), name, value);
   }
 
   /** Sets the header only when it is absent (Django's setdefault). */
   setDefault(name: string, value: string | number): void {
-    const key = name.toLowerCase();
-    if (!this.#values.has(key)) this.#store(key, name, value);
-  }
-
-  // Every middleware sets headers on every response: one lower-casing per call, no regex object.
-  #store(key: string, name: string, value: string | number): void {
-    const text = typeof value === 'string' ? value : String(value);
-    if (UNSAFE_VALUE.test(text)) throw new TypeError(`Header values can't contain newlines: ${JSON.stringify(text)}`);
-    this.#values.set(key, { name, value: text });
-  }
-
-  /** The headers as a plain object (name as first written → value), for node's writeHead. */
-  toRecord(): Record<string, string> {
-    const record: Record<string, string> = {};
-    for (const { name, value } of this.#values.values()) record[name] = value;
-    return record;
+    const index = this.#indexOf(name);
+    if (index < 0) this.#store(index, name, value);
   }
 
   has(name: string): boolean {
-    return this.#values.has(name.toLowerCase());
+    return this.#indexOf(name) >= 0;
   }
 
   delete(name: string): void {
-    this.#values.delete(name.toLowerCase());
+    const index = this.#indexOf(name);
+    if (index < 0) return;
+    this.#names.splice(index, 1);
+    this.#values.splice(index, 1);
+  }
+
+  /** The headers as a plain object (name → value), in the order they were first set. */
+  toRecord(): Record<string, string> {
+    const record: Record<string, string> = {};
+    for (let i = 0; i < this.#names.length; i++) record[this.#names[i]!] = this.#values[i]!;
+    return record;
+  }
+
+  /** `[name, value, name, value...]`: what node's writeHead takes without building an object. */
+  toFlatList(): string[] {
+    const list: string[] = [];
+    for (let i = 0; i < this.#names.length; i++) list.push(this.#names[i]!, this.#values[i]!);
+    return list;
   }
 
   [Symbol.iterator](): Iterator<[string, string]> {
-    return [...this.#values.values()].map(({ name, value }): [string, string] => [name, value])[Symbol.iterator]();
+    return this.#names.map((name, i): [string, string] => [name, this.#values[i]!])[Symbol.iterator]();
   }
+
+  #indexOf(name: string): number {
+    const names = this.#names;
+    // Spelled as it was set (the usual case): no character compared.
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
+    for (let i = 0; i < names.length; i++) if (sameIgnoringCase(names[i]!, name)) return i;
+    return -1;
+  }
+
+  /** Replaces the value at `index` (the name takes the new spelling), or appends when -1. */
+  #store(index: number, name: string, value: string | number): void {
+    // A number's text can't split a header (Content-Length is set on every response).
+    const text = typeof value === 'string' ? value : String(value);
+    if (typeof value !== 'number' && UNSAFE_VALUE.test(text)) throw new TypeError(`Header values can't contain newlines: ${JSON.stringify(text)}`);
+    if (index >= 0) {
+      this.#names[index] = name;
+      this.#values[index] = text;
+      return;
+    }
+    this.#names.push(name);
+    this.#values.push(text);
+  }
+}
+
+/** `a.toLowerCase() === b.toLowerCase()` without making either string. */
+function sameIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x > 127 || y > 127) return a.toLowerCase() === b.toLowerCase();
+    if ((x >= 65 && x <= 90 ? x + 32 : x) !== (y >= 65 && y <= 90 ? y + 32 : y)) return false;
+  }
+  return true;
 }
 
 /** Read-only, case-insensitive view of a request's headers (node lower-cases names). */

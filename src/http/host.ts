@@ -21,6 +21,34 @@ export function validateHost(domain: string, allowedHosts: readonly string[]): b
   return allowedHosts.some((pattern) => pattern === '*' || isSameDomain(domain, pattern));
 }
 
+/** Bound on the remembered verdicts: clients choose the Host header, so the memory must not grow. */
+const MAX_VERDICTS = 256;
+
+/**
+ * validateHost for a fixed ALLOWED_HOSTS, remembering its verdict per raw Host header: every
+ * request validates its host (CommonMiddleware), and a server sees very few distinct ones.
+ */
+export class HostValidator {
+  readonly #allowedHosts: readonly string[];
+  readonly #verdicts = new Map<string, boolean>();
+
+  constructor(allowedHosts: readonly string[]) {
+    this.#allowedHosts = allowedHosts;
+  }
+
+  /** True when the raw `host` (name and optional port) parses and its domain is allowed. */
+  allows(host: string): boolean {
+    let verdict = this.#verdicts.get(host);
+    if (verdict === undefined) {
+      const [domain] = splitDomainPort(host);
+      verdict = domain !== '' && validateHost(domain, this.#allowedHosts);
+      if (this.#verdicts.size >= MAX_VERDICTS) this.#verdicts.clear();
+      this.#verdicts.set(host, verdict);
+    }
+    return verdict;
+  }
+}
+
 /** ALLOWED_HOSTS as Django applies it: DEBUG with an empty list allows the loopback names. */
 export function effectiveAllowedHosts(allowedHosts: readonly string[], debug: boolean): readonly string[] {
   return debug && allowedHosts.length === 0 ? ['.localhost', '127.0.0.1', '[::1]'] : allowedHosts;

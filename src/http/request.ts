@@ -8,15 +8,15 @@ import { parseContentType } from './body.js';
 import { parseCookies } from './cookies.js';
 import { BadRequest, DisallowedHost } from './errors.js';
 import { RequestHeaders } from './headers.js';
-import { disallowedHostMessage, splitDomainPort, validateHost } from './host.js';
+import { disallowedHostMessage, splitDomainPort, type HostValidator } from './host.js';
 import { parseMultipart, type UploadedFile } from './multipart.js';
 import { decodePath, splitTarget } from './path.js';
 import { QueryDict } from './query-dict.js';
 
 /** The settings a request needs, resolved once by the app (not the whole Settings object). */
 export interface RequestConfig {
-  /** ALLOWED_HOSTS after the DEBUG defaults were applied. */
-  readonly allowedHosts: readonly string[];
+  /** ALLOWED_HOSTS (after the DEBUG defaults were applied) checked against a raw Host. */
+  readonly hosts: HostValidator;
   readonly useXForwardedHost: boolean;
   readonly secureProxySslHeader: readonly [string, string] | null;
   readonly maxNumberFields: number | null;
@@ -158,8 +158,7 @@ export class HttpRequest {
   /** The validated host; DisallowedHost (400) when it is not in ALLOWED_HOSTS. */
   getHost(): string {
     const host = this.getRawHost();
-    const [domain] = splitDomainPort(host);
-    if (domain && validateHost(domain, this.#config.allowedHosts)) return host;
+    if (this.#config.hosts.allows(host)) return host;
     throw new DisallowedHost(disallowedHostMessage(host));
   }
 

@@ -11,12 +11,13 @@ const SINGLE_WRITE_MAX = 16 * 1024;
 
 /** Synchronous for buffered responses (the hot path: no promise per request), a promise when streaming. */
 export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): number | Promise<number> {
-  const headers: Record<string, string | string[]> = response.headers.toRecord();
-  if (response.cookies.size > 0) headers['Set-Cookie'] = [...response.cookies.values()];
+  // A flat [name, value...] list: node's writeHead takes it as is (one Set-Cookie line per cookie).
+  const headers = response.headers.toFlatList();
+  for (const cookie of response.cookies.values()) headers.push('Set-Cookie', cookie);
   const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
   if (!(response instanceof StreamingHttpResponse)) {
     if (!response.headers.has('Content-Length') && !(response.status === 304 || response.status === 204)) {
-      headers['Content-Length'] = String(response.contentLength);
+      headers.push('Content-Length', String(response.contentLength));
     }
     res.writeHead(response.status, response.reasonPhrase, headers);
     if (bodiless) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HttpError } from '../../../src/http/errors.js';
+import { HostValidator } from '../../../src/http/host.js';
 import { HttpRequest, type RequestConfig } from '../../../src/http/request.js';
 import { HttpResponse } from '../../../src/http/response.js';
 import { writeResponse } from '../../../src/http/write.js';
@@ -11,7 +12,7 @@ import { listen, rawRequest, type RunningServer } from '../../helpers/http-serve
 import { APP_JS, createStaticTree, SITE_CSS, type StaticTree } from '../../helpers/static-tree.js';
 
 const CONFIG: RequestConfig = {
-  allowedHosts: ['*'],
+  hosts: new HostValidator(['*']),
   useXForwardedHost: false,
   secureProxySslHeader: null,
   maxNumberFields: 1000,
