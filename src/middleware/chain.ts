@@ -7,6 +7,9 @@ import { ImproperlyConfigured } from '../errors.js';
 import type { ModuleLoader } from '../conf/modules.js';
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponse } from '../http/response.js';
+import { notAResponse } from './check.js';
+import { MiddlewareMixin } from './mixin.js';
+import { runMixinLayers, type MixinLayer } from './mixin-run.js';
 import {
   MiddlewareNotUsed,
   type DispatchHooks,
@@ -48,18 +51,6 @@ function isClass(middleware: Middleware): middleware is MiddlewareClass {
   return /^class[\s{]/.test(Function.prototype.toString.call(middleware)) || typeof middleware.prototype?.call === 'function';
 }
 
-/** Django's check_response: anything but a response is a bug in the named view, hook or layer. */
-export function checkResponse(value: unknown, describe: () => string): asserts value is HttpResponse {
-  if (value instanceof HttpResponse) return;
-  throw new TypeError(`${describe()} didn't return an HttpResponse object. It returned ${describeValue(value)} instead.`);
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined || value === null) return String(value);
-  if (typeof value === 'object') return `an instance of ${value.constructor?.name ?? 'Object'}`;
-  return `a value of type ${typeof value}`;
-}
-
 /**
  * Wraps a layer so it always gives a response, whatever it throws, rejects with or returns. A
  * synchronous answer stays synchronous: no promise per layer per request unless a layer awaits.
@@ -70,15 +61,8 @@ export function convertExceptionToResponse(
   respond: ExceptionResponder,
 ): GetResponse {
   const describe = () => `Middleware ${name}`;
-  const settle = (request: HttpRequest, value: unknown): HttpResponse | Promise<HttpResponse> => {
-    if (value instanceof HttpResponse) return value;
-    try {
-      checkResponse(value, describe);
-    } catch (error) {
-      return respond(request, error);
-    }
-    return value;
-  };
+  const settle = (request: HttpRequest, value: unknown): HttpResponse | Promise<HttpResponse> =>
+    value instanceof HttpResponse ? value : respond(request, notAResponse(value, describe));
   return function inner(request) {
     let result: HttpResponse | Promise<HttpResponse>;
     try {
@@ -91,9 +75,16 @@ export function convertExceptionToResponse(
   };
 }
 
+/** A MiddlewareMixin subclass that keeps the mixin's call(): its layers can run fused. */
+function isPlainMixin(middleware: Middleware): boolean {
+  return middleware.prototype instanceof MiddlewareMixin && middleware.prototype.call === MiddlewareMixin.prototype.call;
+}
+
 /**
  * Builds the chain around `dispatch`; fills `hooks` in Django's order (view hooks outermost first,
- * exception and template hooks innermost first). Returns the outermost handler.
+ * exception and template hooks innermost first). Returns the outermost handler. Consecutive plain
+ * MiddlewareMixin layers (all the built-in ones) run fused (mixin-run.ts); each instance still
+ * gets its own nested getResponse.
  */
 export function buildChain(
   loaded: readonly LoadedMiddleware[],
@@ -103,7 +94,16 @@ export function buildChain(
   respond: ExceptionResponder,
 ): GetResponse {
   let handler = convertExceptionToResponse(dispatch, 'dispatch', respond);
+  // The plain mixin layers met since the last other layer (outermost first), and what they wrap.
+  let run: MixinLayer[] = [];
+  let runInner = handler;
   for (const { name, middleware } of [...loaded].reverse()) {
+    const plain = isPlainMixin(middleware);
+    // Any other layer wraps the fused run below it.
+    if (!plain && run.length > 0) {
+      handler = runMixinLayers(run, runInner, respond);
+      run = [];
+    }
     let layer: (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
     let source: MiddlewareHooks;
     try {
@@ -127,7 +127,11 @@ export function buildChain(
     if (source.processView) hooks.view.unshift({ name: label, hook: source.processView.bind(source) });
     if (source.processTemplateResponse) hooks.template.push({ name: label, hook: source.processTemplateResponse.bind(source) });
     if (source.processException) hooks.exception.push({ name: label, hook: source.processException.bind(source) });
+    if (plain) {
+      if (run.length === 0) runInner = handler;
+      run.unshift({ instance: source as MiddlewareMixin, describe: () => `Middleware ${name}` });
+    }
     handler = convertExceptionToResponse(layer, name, respond);
   }
-  return handler;
+  return run.length > 0 ? runMixinLayers(run, runInner, respond) : handler;
 }

@@ -7,7 +7,7 @@
 import type { HttpRequest } from '../http/request.js';
 import { HttpResponse } from '../http/response.js';
 import type { MaybePromise, ResolvedView, View, ViewKwargs } from '../http/view.js';
-import { checkResponse } from '../middleware/chain.js';
+import { checkResponse } from '../middleware/check.js';
 import type { DispatchHooks } from '../middleware/types.js';
 
 /** A response whose body is produced later (TemplateResponse): rendered after the hooks ran. */

@@ -14,7 +14,7 @@ import { technical404Response } from './debug/technical-404.js';
 import { technical500Response } from './debug/technical-500.js';
 import { defaultErrorHandlers, statusPage, type ErrorHandler, type ErrorStatus } from './defaults.js';
 import { isDeferred } from './dispatch.js';
-import { checkResponse } from '../middleware/chain.js';
+import { checkResponse } from '../middleware/check.js';
 import type { ExceptionResponder } from '../middleware/types.js';
 
 export interface ExceptionResponderOptions {
