@@ -14,7 +14,7 @@ import type { ModuleLoader } from './conf/modules.js';
 import type { Settings } from './conf/settings.js';
 import { readBody } from './http/body.js';
 import { describeError, ErrorLog, stderrLogger } from './http/error-log.js';
-import { effectiveAllowedHosts } from './http/host.js';
+import { effectiveAllowedHosts, HostValidator } from './http/host.js';
 import type { Logger } from './http/log.js';
 import { HttpRequest, type RequestConfig } from './http/request.js';
 import type { HttpResponse } from './http/response.js';
@@ -54,7 +54,8 @@ export interface AppOptions {
   liveReload?: { inject(response: HttpResponse): void };
 }
 
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/** A node:http request listener; the promise (when the response is not finished on return) settles once it is. */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void> | undefined;
 
 export interface App {
   readonly settings: Settings;
@@ -67,7 +68,7 @@ export interface App {
 
 export function requestConfig(settings: Settings, options: AppOptions): RequestConfig {
   return Object.freeze({
-    allowedHosts: effectiveAllowedHosts(settings.ALLOWED_HOSTS, settings.DEBUG),
+    hosts: new HostValidator(effectiveAllowedHosts(settings.ALLOWED_HOSTS, settings.DEBUG)),
     useXForwardedHost: settings.USE_X_FORWARDED_HOST,
     secureProxySslHeader: settings.SECURE_PROXY_SSL_HEADER,
     maxNumberFields: settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
@@ -171,19 +172,31 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
   const staticPrefix = staticHandler && typeof settings.STATIC_URL === 'string' ? urlPath(settings.STATIC_URL) : undefined;
   const mayBeStatic = (url: string) => url.startsWith(staticPrefix!) || url.includes('%') || url[0] !== '/' || url.startsWith('//');
 
-  const listener: RequestListener = async (req, res) => {
+  /** The response on its way out: error log, live reload, then node's response. */
+  const send = (res: ServerResponse, request: HttpRequest, response: HttpResponse): Promise<void> | undefined => {
+    if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
+    options.liveReload?.inject(response);
+    const written = writeResponse(res, response, { head: request.method === 'HEAD' });
+    return written instanceof Promise ? written.then(noop) : undefined;
+  };
+  // No async function here: a request answered synchronously (most are) allocates no promise.
+  const serveApp = (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined => {
     try {
-      if (staticHandler && mayBeStatic(req.url ?? '/') && (await staticHandler(req, res))) return;
       const request = new HttpRequest(req, config);
-      let response = handle(request);
-      if (response instanceof Promise) response = await response;
-      if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
-      options.liveReload?.inject(response);
-      const written = writeResponse(res, response, { head: request.method === 'HEAD' });
-      if (written instanceof Promise) await written;
+      const response = handle(request);
+      const sent = response instanceof Promise ? response.then((settled) => send(res, request, settled)) : send(res, request, response);
+      return sent?.catch((error: unknown) => lastResort(res, error));
     } catch (error) {
       lastResort(res, error);
+      return undefined;
     }
+  };
+  const listener: RequestListener = (req, res) => {
+    if (!staticHandler || !mayBeStatic(req.url ?? '/')) return serveApp(req, res);
+    return staticHandler(req, res).then(
+      (served) => (served ? undefined : serveApp(req, res)),
+      (error: unknown) => lastResort(res, error),
+    );
   };
   return Object.freeze({ settings, listener, templates, close: () => databases.close() });
 }
@@ -192,6 +205,8 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
  * A failure outside every handler (writing the response, a broken stream): wsgiref's bare 500 if
  * nothing was sent yet, else the connection is cut so the client sees a truncated response.
  */
+const noop = () => {};
+
 function lastResort(res: ServerResponse, error: unknown): void {
   process.stderr.write(`${describeError(error)}\n`);
   if (res.headersSent) {

@@ -37,6 +37,8 @@ export class CompiledPattern {
   readonly #matcher: RegExp;
   /** The named groups in order, read off the first match (iterating `groups` itself is slow in V8). */
   #groupNames: readonly string[] | undefined;
+  /** The whole pattern when it is plain text: matched by comparison, as Django's RoutePattern does. */
+  readonly #literal: string | undefined;
 
   constructor(
     readonly spec: RouteSpec,
@@ -52,10 +54,16 @@ export class CompiledPattern {
     // Django 5.2 full-matches an endpoint regex ending in `$`, so `$` cannot accept a trailing newline.
     const full = spec.kind === 'regex' && isEndpoint && this.regex.endsWith('$');
     this.#matcher = compilePattern(full ? `^(?:${this.regex})\\Z` : this.regex);
+    this.#literal = literalText(spec, isEndpoint);
   }
 
   /** Django's RoutePattern/RegexPattern.match(); null means "no match, try the next pattern". */
   match(path: string): PatternMatch | null {
+    const literal = this.#literal;
+    if (literal !== undefined) {
+      if (this.isEndpoint ? path !== literal : !path.startsWith(literal)) return null;
+      return { rest: path.slice(literal.length), args: [], kwargs: {} };
+    }
     const found = this.#matcher.exec(path);
     if (!found) return null;
     const rest = path.slice(found.index + found[0].length);
@@ -77,6 +85,18 @@ export class CompiledPattern {
     }
     return { rest, args: [], kwargs };
   }
+}
+
+/**
+ * The text a pattern matches exactly (endpoint) or as a prefix (include), when it has nothing but
+ * text: a `path()` route without converters, or an include regex of plain characters (the root `^/`).
+ */
+function literalText(spec: RouteSpec, isEndpoint: boolean): string | undefined {
+  if (spec.kind === 'route' && spec.tokens?.every((token) => 'text' in token)) {
+    return spec.tokens.map((token) => (token as { text: string }).text).join('');
+  }
+  if (spec.kind === 'regex' && !isEndpoint && /^\^[\w/-]*$/.test(spec.text)) return spec.text.slice(1);
+  return undefined;
 }
 
 export interface EndpointNode {

@@ -26,11 +26,10 @@ export class ResolverMatch {
   readonly urlName: string | undefined;
   /** The routes of the chain joined (`blog/<int:year>/`), for logging and monitoring. */
   readonly route: string;
-  readonly appNames: readonly string[];
-  readonly namespaces: readonly string[];
   readonly capturedKwargs: Readonly<Record<string, unknown>>;
   readonly extraKwargs: Readonly<Record<string, unknown>>;
   #tried: Tried | (() => Tried);
+  readonly #hit: Hit;
 
   constructor(hit: Hit, tried: () => Tried) {
     this.func = hit.endpoint.callback;
@@ -38,14 +37,21 @@ export class ResolverMatch {
     this.kwargs = hit.kwargs;
     this.urlName = hit.endpoint.name;
     this.route = hit.route;
-    this.appNames = hit.appNames.filter((name): name is string => !!name);
-    this.namespaces = hit.namespaces.filter((name): name is string => !!name);
+    this.#hit = hit;
     this.capturedKwargs = hit.captured;
     this.extraKwargs = hit.extra;
     this.#tried = tried;
   }
 
   // The names below are built when read (debug pages, logging), not for every request.
+  get appNames(): readonly string[] {
+    return this.#hit.appNames.filter((name): name is string => !!name);
+  }
+
+  get namespaces(): readonly string[] {
+    return this.#hit.namespaces.filter((name): name is string => !!name);
+  }
+
   get appName(): string {
     return this.appNames.join(':');
   }
@@ -77,8 +83,17 @@ function joinRoute(first: string, second: string): string {
   return first + (second.startsWith('^') ? second.slice(1) : second);
 }
 
+function isEmpty(record: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in record) return false;
+  return true;
+}
+
 /** Merges a child's hit into its parent's match (the success branch of URLResolver.resolve). */
 function mergeHit(node: IncludeNode, own: PatternMatch, child: EndpointNode | IncludeNode, sub: Hit): Hit {
+  // A level that adds nothing (the root URLconf, usually): the merge would copy `sub` as it is.
+  if (child.kind === 'endpoint' && !node.appName && !node.namespace && own.args.length === 0 && isEmpty(own.kwargs) && isEmpty(node.defaultKwargs)) {
+    return sub;
+  }
   const kwargs = { ...own.kwargs, ...node.defaultKwargs, ...sub.kwargs };
   return {
     endpoint: sub.endpoint,

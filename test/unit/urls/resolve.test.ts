@@ -267,3 +267,29 @@ describe('resolve: dispatch never changes the answer', () => {
     assert.ok(matched > 100, `only ${matched} probes matched`);
   });
 });
+
+describe('resolve: plain-text routes (compared, not run through a regex, as Django does)', () => {
+  const hello = () => {};
+  const nested = () => {};
+  let resolver: Resolver;
+  before(async () => {
+    resolver = await Resolver.load([path('hello/', hello, { name: 'hello' }), path('api/', include([path('x/', nested, { name: 'x' })])), path('', hello, { name: 'home' })]);
+  });
+
+  it('match the whole path (endpoints) or a prefix (includes), exactly and case-sensitively', () => {
+    assert.equal(resolver.resolve('/hello/').urlName, 'hello');
+    assert.equal(resolver.resolve('/').urlName, 'home');
+    assert.equal(resolver.resolve('/api/x/').urlName, 'x');
+    assert.equal(resolver.resolve('/api/x/').route, 'api/x/');
+    for (const miss of ['/hello', '/hello/\n', '/Hello/', '/hello/x', '/api/x', '/apix/', '/api/', '//hello/']) {
+      assert.throws(() => resolver.resolve(miss), Resolver404, JSON.stringify(miss));
+    }
+  });
+
+  it('give every request its own kwargs', () => {
+    const first = resolver.resolve('/hello/');
+    const second = resolver.resolve('/hello/');
+    assert.deepEqual(first.kwargs, {});
+    assert.notEqual(first.kwargs, second.kwargs);
+  });
+});
