@@ -176,8 +176,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
   const send = (res: ServerResponse, request: HttpRequest, response: HttpResponse): Promise<void> | undefined => {
     if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
     options.liveReload?.inject(response);
-    const written = writeResponse(res, response, { head: request.method === 'HEAD' });
-    return written instanceof Promise ? written.then(noop) : undefined;
+    return writeResponse(res, response, { head: request.method === 'HEAD' }) ?? undefined;
   };
   // No async function here: a request answered synchronously (most are) allocates no promise.
   const serveApp = (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined => {
@@ -205,8 +204,6 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
  * A failure outside every handler (writing the response, a broken stream): wsgiref's bare 500 if
  * nothing was sent yet, else the connection is cut so the client sees a truncated response.
  */
-const noop = () => {};
-
 function lastResort(res: ServerResponse, error: unknown): void {
   process.stderr.write(`${describeError(error)}\n`);
   if (res.headersSent) {

@@ -98,6 +98,15 @@ function sameIgnoringCase(a: string, b: string): boolean {
   return true;
 }
 
+/** `name.toLowerCase()`, without a new string when it already is (middleware ask for `cookie`, `host`...). */
+function lowerCased(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return name.toLowerCase();
+  }
+  return name;
+}
+
 /** Read-only, case-insensitive view of a request's headers (node lower-cases names). */
 export class RequestHeaders implements Iterable<[string, string]> {
   readonly #raw: Readonly<Record<string, string | string[] | undefined>>;
@@ -107,12 +116,12 @@ export class RequestHeaders implements Iterable<[string, string]> {
   }
 
   get(name: string): string | undefined {
-    const value = this.#raw[name.toLowerCase()];
+    const value = this.#raw[lowerCased(name)];
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
   has(name: string): boolean {
-    return this.#raw[name.toLowerCase()] !== undefined;
+    return this.#raw[lowerCased(name)] !== undefined;
   }
 
   [Symbol.iterator](): Iterator<[string, string]> {

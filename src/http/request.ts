@@ -61,9 +61,8 @@ export class HttpRequest {
   /** The body, read before the view ran (empty for bodiless requests). */
   body: Buffer = EMPTY_BODY;
   resolverMatch: RequestResolverMatch | null = null;
-  /** Per-request scratch space for middleware (Django attaches attributes to the request). */
-  readonly state: Record<string, unknown> = {};
   readonly #config: RequestConfig;
+  #state: Record<string, unknown> | undefined;
   #get: QueryDict | undefined;
   #cookies: Record<string, string> | undefined;
   #form: { post: QueryDict; files: UploadedFile[] } | undefined;
@@ -78,6 +77,11 @@ export class HttpRequest {
     this.path = decodePath(rawPath);
     this.pathInfo = this.path;
     this.headers = new RequestHeaders(dropUnderscoreHeaders(raw));
+  }
+
+  /** Per-request scratch space for middleware (Django attaches attributes to the request). */
+  get state(): Record<string, unknown> {
+    return (this.#state ??= {});
   }
 
   get GET(): QueryDict {

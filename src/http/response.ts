@@ -18,12 +18,13 @@ export class HttpResponse {
   status: number;
   reason: string | undefined;
   readonly headers: Headers;
-  /** Set-Cookie values by cookie name (last set wins, as Django's SimpleCookie). */
-  readonly cookies = new Map<string, string>();
+
   /** True for responses whose body is an async iterable (no Content-Length, no buffering). */
   readonly streaming: boolean = false;
   /** A string body stays a string until someone needs its bytes: most are written as they are. */
   #content: Buffer | string;
+  /** Made on the first cookie: most responses set none. */
+  #cookies: Map<string, string> | undefined;
 
   constructor(content: string | Buffer | Uint8Array = '', init: ResponseInit = {}) {
     this.status = init.status ?? 200;
@@ -31,6 +32,16 @@ export class HttpResponse {
     this.headers = new Headers(init.headers);
     this.headers.setDefault('Content-Type', init.contentType ?? 'text/html; charset=utf-8');
     this.#content = typeof content === 'string' ? content : toBuffer(content);
+  }
+
+  /** Set-Cookie values by cookie name (last set wins, as Django's SimpleCookie). */
+  get cookies(): Map<string, string> {
+    return (this.#cookies ??= new Map());
+  }
+
+  /** The Set-Cookie header values, without making a map for a response that sets none. */
+  setCookieHeaders(): Iterable<string> {
+    return this.#cookies?.values() ?? NO_COOKIES;
   }
 
   get content(): Buffer {
@@ -71,6 +82,8 @@ export class HttpResponse {
     this.setCookie(name, '', { ...options, secure, maxAge: 0, expires: 'Thu, 01 Jan 1970 00:00:00 GMT' });
   }
 }
+
+const NO_COOKIES: readonly string[] = Object.freeze([]);
 
 function toBuffer(content: Buffer | Uint8Array): Buffer {
   return Buffer.isBuffer(content) ? content : Buffer.from(content);

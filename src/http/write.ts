@@ -1,6 +1,6 @@
 /**
- * Writing an HttpResponse to node's ServerResponse: status, headers, cookies, body. Returns the
- * body bytes sent (the request log's last column). A client that went away is not an error.
+ * Writing an HttpResponse to node's ServerResponse: status, headers, cookies, body. A client that
+ * went away is not an error.
  */
 import type { ServerResponse } from 'node:http';
 import type { HttpResponse } from './response.js';
@@ -10,10 +10,10 @@ import { StreamingHttpResponse, type BodyChunk } from './streaming.js';
 const SINGLE_WRITE_MAX = 16 * 1024;
 
 /** Synchronous for buffered responses (the hot path: no promise per request), a promise when streaming. */
-export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): number | Promise<number> {
+export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): void | Promise<void> {
   // A flat [name, value...] list: node's writeHead takes it as is (one Set-Cookie line per cookie).
   const headers = response.headers.toFlatList();
-  for (const cookie of response.cookies.values()) headers.push('Set-Cookie', cookie);
+  for (const cookie of response.setCookieHeaders()) headers.push('Set-Cookie', cookie);
   const bodiless = options.head || response.status === 304 || response.status === 204 || response.status < 200;
   if (!(response instanceof StreamingHttpResponse)) {
     if (!response.headers.has('Content-Length') && !(response.status === 304 || response.status === 204)) {
@@ -22,7 +22,7 @@ export function writeResponse(res: ServerResponse, response: HttpResponse, optio
     res.writeHead(response.status, response.reasonPhrase, headers);
     if (bodiless) {
       res.end();
-      return 0;
+      return;
     }
     // node sends a string body in the same write as the head; a small Buffer body goes as a latin1
     // string (byte for byte) for the same reason.
@@ -30,31 +30,28 @@ export function writeResponse(res: ServerResponse, response: HttpResponse, optio
     if (typeof body === 'string') res.end(body, 'utf8');
     else if (body.length <= SINGLE_WRITE_MAX) res.end(body.toString('latin1'), 'latin1');
     else res.end(body);
-    return response.contentLength;
+    return;
   }
   res.writeHead(response.status, response.reasonPhrase, headers);
   if (bodiless) {
     res.end();
     closeIterable(response.streamingContent);
-    return 0;
+    return;
   }
   return streamBody(res, response.streamingContent);
 }
 
-async function streamBody(res: ServerResponse, content: AsyncIterable<BodyChunk> | Iterable<BodyChunk>): Promise<number> {
-  let sent = 0;
+async function streamBody(res: ServerResponse, content: AsyncIterable<BodyChunk> | Iterable<BodyChunk>): Promise<void> {
   try {
     for await (const chunk of content) {
       if (res.destroyed) break;
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      sent += buffer.length;
       if (!res.write(buffer)) await waitForDrain(res);
     }
   } finally {
     closeIterable(content);
   }
   if (!res.destroyed) res.end();
-  return sent;
 }
 
 function waitForDrain(res: ServerResponse): Promise<void> {

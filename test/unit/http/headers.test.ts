@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Headers } from '../../../src/http/headers.js';
+import { Headers, RequestHeaders } from '../../../src/http/headers.js';
+import { HttpResponse } from '../../../src/http/response.js';
 
 describe('response Headers', () => {
   it('finds a header whatever the case it is asked in, and keeps the order headers were first set', () => {
@@ -56,5 +57,29 @@ describe('response Headers', () => {
     ]);
     assert.deepEqual(headers.toRecord(), { 'Content-Type': 'text/plain', 'Content-Length': '5' });
     assert.deepEqual(headers.toFlatList(), ['Content-Type', 'text/plain', 'Content-Length', '5']);
+  });
+});
+
+describe('request headers', () => {
+  it('answer in any case, joining repeated values as node lists them', () => {
+    const headers = new RequestHeaders({ host: 'example.com', cookie: 'a=1', 'x-multi': ['1', '2'] });
+    assert.equal(headers.get('host'), 'example.com');
+    assert.equal(headers.get('Host'), 'example.com');
+    assert.equal(headers.has('COOKIE'), true);
+    assert.equal(headers.has('cookies'), false);
+    assert.equal(headers.get('X-Multi'), '1, 2');
+    assert.equal(headers.get('x-ünknown'), undefined);
+  });
+});
+
+describe('response cookies', () => {
+  it('go out as one Set-Cookie value per cookie, the last one set by a name winning', () => {
+    const response = new HttpResponse('x');
+    assert.deepEqual([...response.setCookieHeaders()], []);
+    response.setCookie('a', '1');
+    response.setCookie('b', '2', { path: '/b' });
+    response.setCookie('a', '3');
+    assert.deepEqual([...response.setCookieHeaders()], ['a=3; Path=/', 'b=2; Path=/b']);
+    assert.equal(response.cookies.size, 2);
   });
 });
