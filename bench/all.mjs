@@ -11,7 +11,7 @@
 //   memory       RSS of the supervisor and its children, of --noreload, and of a bare node:http
 //
 // Servers are pinned to CPU 0 and load generators to CPU 1 (taskset) where there are two CPUs.
-// Default run: about 5 minutes (more on a busy machine). QUICK=1: a short smoke run. nodemon: node_modules/.bin/nodemon or BENCH_NODEMON.
+// Default run: about 7 minutes (more on a busy machine). QUICK=1: a short smoke run. nodemon: node_modules/.bin/nodemon or BENCH_NODEMON.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -43,7 +43,7 @@ function nodemonPath() {
 
 function throughput() {
   const json = path.join(scratch, 'throughput.json');
-  const args = QUICK ? ['--duration', '2', '--reps', '1', '--warmup', '1'] : ['--duration', '4', '--reps', '3', '--warmup', '1'];
+  const args = QUICK ? ['--duration', '2', '--reps', '1', '--warmup', '1'] : ['--duration', '4', '--reps', '4', '--warmup', '2'];
   const stdout = runScript('bench/throughput.mjs', [...args, '--json', json]);
   results.throughput = JSON.parse(readFileSync(json, 'utf8'));
   const notes = stdout.split('\n').filter((line) => /^(Django skipped|manage request log)/.test(line));

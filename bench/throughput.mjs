@@ -3,11 +3,11 @@
 // `manage runserver --noreload` (default middleware, request log on, stderr to a file) and, when
 // python3 can import django, Django's runserver (bench/django, startproject defaults). Routes:
 // `hello` (GET / -> "hello") and `template` (GET /hello/world -> the same Eta/Django page).
-// Reps are interleaved (the order rotates each rep) so drift on a shared machine hits every
-// target alike; ratios are paired per rep against node:http. Needs wrk (`apt-get install -y wrk`)
-// and a build (`npm run build`).
+// Every rep starts every server afresh and the order rotates each rep, so drift on a shared
+// machine and a process's own luck hit every target alike; ratios are paired per rep against
+// node:http. Needs wrk (`apt-get install -y wrk`) and a build (`npm run build`).
 //
-//   node bench/throughput.mjs [--connections 50] [--duration 10] [--reps 3] [--warmup 3]
+//   node bench/throughput.mjs [--connections 50] [--duration 5] [--reps 5] [--warmup 2]
 //                             [--server-cpus 0] [--client-cpus 1] [--only node-http,manage]
 //                             [--project bench/project] [--routes hello,template]
 //                             [--django auto|off] [--json results.json]
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const options = parseArgs(process.argv.slice(2), {
-  connections: 50, duration: 10, reps: 3, warmup: 3, serverCpus: '0', clientCpus: '1', only: '', project: 'bench/project',
+  connections: 50, duration: 5, reps: 5, warmup: 2, serverCpus: '0', clientCpus: '1', only: '', project: 'bench/project',
   routes: 'hello,template', django: 'auto', json: '',
 });
 const ROUTES = { hello: '/', template: '/hello/world' };
@@ -106,10 +106,10 @@ function get(url) {
   });
 }
 
-async function start(target, scratch) {
+async function start(target, scratch, rep) {
   const port = await freePort();
   const argv = pin(options.serverCpus, target.argv.map((a) => a.replaceAll('${PORT}', String(port))));
-  const logFile = path.join(scratch, `${target.name}.stderr.log`);
+  const logFile = path.join(scratch, `${target.name}.${rep}.stderr.log`);
   const env = { ...process.env, PORT: String(port), MANAGE_RUNSERVER_HIDE_WARNING: 'true', BENCH_DJANGO_DB: path.join(scratch, 'django.sqlite3'), ...target.env };
   // Django's startproject apps want their tables (runserver would print the migrations notice).
   if (target.django) execFileSync(target.argv[0], ['manage.py', 'migrate', '-v0'], { cwd: target.cwd, env });
@@ -181,17 +181,21 @@ process.on('SIGINT', () => {
 });
 
 try {
-  for (const target of TARGETS) servers.push(await start(target, scratch));
-  for (const s of servers) {
-    const body = s.first.body.trim();
-    if (s.first.status !== 200 || body !== 'hello') {
-      console.error(`note: ${s.name} answers ${s.first.status} (${JSON.stringify(body.slice(0, 40))}), not 200 "hello": measured as is.`);
-    }
-    for (const route of routes) wrk(s.url.replace(/\/$/, ROUTES[route]), options.warmup);
-  }
   // runs[route][target]: one wrk result per rep; targets rotate within each rep.
-  const runs = Object.fromEntries(routes.map((route) => [route, Object.fromEntries(servers.map((s) => [s.name, []]))]));
+  const runs = Object.fromEntries(routes.map((route) => [route, Object.fromEntries(TARGETS.map((t) => [t.name, []]))]));
   for (let rep = 0; rep < options.reps; rep++) {
+    // Fresh processes every rep: the same server started twice on this kind of VM can settle
+    // 10-20% apart for its whole life (memory placement), and one process per target would
+    // carry that luck into every rep.
+    servers.splice(0).forEach(stop);
+    for (const target of TARGETS) servers.push(await start(target, scratch, rep));
+    for (const s of servers) {
+      const body = s.first.body.trim();
+      if (rep === 0 && (s.first.status !== 200 || body !== 'hello')) {
+        console.error(`note: ${s.name} answers ${s.first.status} (${JSON.stringify(body.slice(0, 40))}), not 200 "hello": measured as is.`);
+      }
+      for (const route of routes) wrk(s.url.replace(/\/$/, ROUTES[route]), options.warmup);
+    }
     for (const route of routes) {
       const order = servers.map((_, i) => servers[(i + rep) % servers.length]);
       for (const s of order) {
@@ -234,7 +238,7 @@ try {
     console.log(`| ${cells.join(' | ')} |`);
   }
   if (!TARGETS.some((t) => t.django) && options.django !== 'off') console.log('\nDjango skipped: no python3 with django (apt-get install -y python3-django).');
-  if (requestLog) console.log(`\nmanage request log: ${(logBytes / 1e6).toFixed(1)} MB written to a file during the run`);
+  if (requestLog) console.log(`\nmanage request log: ${(logBytes / 1e6).toFixed(1)} MB written to a file during the last rep`);
   if (options.json) {
     const config = { connections: options.connections, duration: options.duration, reps: options.reps, serverCpus: options.serverCpus, clientCpus: options.clientCpus };
     writeFileSync(options.json, JSON.stringify({ date: new Date().toISOString(), node: process.version, config, rows, runs }, null, 2));
