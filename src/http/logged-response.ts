@@ -2,7 +2,8 @@
  * The ServerResponse class the dev server creates for every request: it counts the body bytes
  * written (whoever writes them: the app, a static handler, node itself) and reports the finished
  * response once, for the request log. Counting in write/end costs an addition per chunk, not a
- * listener per request.
+ * listener per request. end() is handed to the server, which runs it with the other responses
+ * finished in the same event-loop turn (see createDevServer).
  */
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,8 @@ export interface ResponseHooks {
   keepAlive(res: LoggedResponse): boolean;
   /** Called once, when the app ends the response. */
   ended(res: LoggedResponse): void;
+  /** Runs `end` (node's end of `res`) when the server flushes this turn's responses. */
+  deferEnd(res: LoggedResponse, end: () => void): void;
 }
 
 /** node passes per-server options (highWaterMark...) that @types/node does not declare. */
@@ -49,11 +52,13 @@ export class LoggedResponse extends BaseResponse {
 
   override end(chunk?: any, encoding?: any, callback?: any): this {
     if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') this.bodyBytes += byteLength(chunk, encoding);
-    super.end(chunk, encoding, callback);
-    if (!this.#ended) {
-      this.#ended = true;
-      this.#hooks.ended(this);
-    }
+    this.#hooks.deferEnd(this, () => {
+      super.end(chunk, encoding, callback);
+      if (!this.#ended) {
+        this.#ended = true;
+        this.#hooks.ended(this);
+      }
+    });
     return this;
   }
 }

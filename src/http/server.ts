@@ -83,7 +83,39 @@ export function createDevServer(options: DevServerOptions): DevServer {
     else log.log(statusLevel(status), formatRequestLog(requestLine, status, '-'), status);
   };
 
+  // Responses ended while one event-loop turn handles the requests that arrived together go out
+  // together, after the turn: their socket writes come back to back instead of spread between
+  // the requests' handling, and a client waiting on several connections is woken once for them
+  // rather than once per response (per-response kernel time on a loaded VM roughly halves). A
+  // server answering one request per turn (a single client) writes at once: waiting would only
+  // add latency.
+  let pendingEnds: Array<[LoggedResponse, () => void]> = [];
+  let endedThisTurn = 0;
+  let batching = false;
+  const runEnd = (res: LoggedResponse, end: () => void) => {
+    try {
+      end();
+    } catch (error) {
+      // One response failing to finish must not keep the others of its batch from going out.
+      failed(res, error);
+    }
+  };
+  const flushEnds = () => {
+    batching = endedThisTurn > 1;
+    endedThisTurn = 0;
+    const batch = pendingEnds;
+    pendingEnds = [];
+    for (const [res, end] of batch) runEnd(res, end);
+  };
+
   const ServerResponseClass = loggedResponseClass({
+    deferEnd(res, end) {
+      if (++endedThisTurn === 1) {
+        setImmediate(flushEnds);
+        if (!batching) return runEnd(res, end);
+      }
+      pendingEnds.push([res, end]);
+    },
     timing: options.timing ?? false,
     keepAlive: (res) => threading && !closing && !unreadBodyTooLarge(res.req, limits.maxDrain),
     ended(res) {

@@ -178,6 +178,47 @@ describe('dev server: bodies', () => {
   });
 });
 
+describe('dev server: responses finished in the same turn go out together', () => {
+  it('answers every request of a burst over many connections in full, and logs each', async () => {
+    const { url, lines } = await start((req, res) => {
+      const body = `answer to ${req.url}`;
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': body.length }).end(body);
+    });
+    const paths = Array.from({ length: 40 }, (_, i) => `/n${i}`);
+    // Twice: the second burst comes while the server is batching after the first.
+    for (let round = 0; round < 2; round++) {
+      const replies = await Promise.all(paths.map((path) => request(url + path)));
+      replies.forEach((reply, i) => assert.equal(reply.body, `answer to ${paths[i]}`));
+    }
+    assert.equal(lines.length, 80);
+    assert.ok(paths.every((path) => lines.includes(`"GET ${path} HTTP/1.1" 200 ${`answer to ${path}`.length}`)));
+  });
+
+  it('answers pipelined requests (handled in one turn, all but the first flushed together) in order', async () => {
+    const { port, lines } = await start((req, res) => {
+      const body = `answer to ${req.url}`;
+      res.writeHead(200, { 'Content-Length': body.length }).end(body);
+    });
+    const paths = Array.from({ length: 10 }, (_, i) => `/p${i}`);
+    const reply = await rawExchange(port, paths.map((path) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`).join(''), 300);
+    assert.deepEqual(reply.match(/answer to \/p\d+/g), paths.map((path) => `answer to ${path}`));
+    assert.equal(lines.length, 10);
+  });
+
+  it('a response that fails to finish drops its connection; the rest of its batch and the server go on', async () => {
+    const { port, url, lines } = await start((req, res) => {
+      res.writeHead(200, { 'Content-Length': 5 });
+      // node refuses a number as a body when end() runs.
+      res.end(req.url === '/bad' ? (42 as never) : 'hello');
+    });
+    const requests = ['/good', '/bad', '/good'].map((path) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`).join('');
+    const reply = await rawExchange(port, requests, 300);
+    assert.equal(reply.match(/hello/g)?.length, 1);
+    assert.ok(lines.some((line) => line.startsWith('Exception while serving /bad')));
+    assert.equal((await request(`${url}/good`)).body, 'hello');
+  });
+});
+
 describe('dev server: failures never stop it', () => {
   it("answers wsgiref's 500 when the application throws, and logs the error", async () => {
     const { url, lines } = await start(() => {
