@@ -35,6 +35,9 @@ const TARGETS = [
   // pays more per response in the kernel (the client sleeps more often and must be woken), so a
   // fixed added cost shows up amplified; this row says by how much on this machine, in this run.
   { name: 'node-http+10us', cwd: ROOT, argv: [process.execPath, 'bench/servers/node-http.mjs'], env: { BUSY_US: '10' } },
+  // Calibration: the same server writing the responses of an event-loop turn together, after it,
+  // as managets' dev server does: what the batching alone is worth on this machine.
+  { name: 'node-http+batch', cwd: ROOT, argv: [process.execPath, 'bench/servers/node-http.mjs'], env: { BATCH_ENDS: '1' } },
   { name: 'express5', cwd: ROOT, argv: [process.execPath, 'bench/servers/express.mjs'] },
   { name: 'fastify5', cwd: ROOT, argv: [process.execPath, 'bench/servers/fastify.mjs'] },
   {

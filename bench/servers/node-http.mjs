@@ -9,8 +9,19 @@ const page = await import('./page.mjs').catch(() => undefined);
 
 function send(res, type, body) {
   res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  end(res, body);
 }
+
+// BATCH_ENDS=1 (another calibration row): the responses ended in one event-loop turn are written
+// together after it, as managets' dev server does (src/http/server.ts), to show what that alone
+// is worth to a bare server on this machine.
+let pending = [];
+const flush = () => {
+  const batch = pending;
+  pending = [];
+  for (const [res, body] of batch) res.end(body);
+};
+const end = process.env.BATCH_ENDS === '1' ? (res, body) => pending.push([res, body]) === 1 && setImmediate(flush) : (res, body) => res.end(body);
 
 function serve(req, res) {
   const match = page && HELLO.exec(req.url);
