@@ -176,7 +176,7 @@ export async function buildApp(settings: Settings, loader: ModuleLoader, parts: 
   const send = (res: ServerResponse, request: HttpRequest, response: HttpResponse): Promise<void> | undefined => {
     if (response.status >= 400) log.response(response.reasonPhrase, request.path, response);
     options.liveReload?.inject(response);
-    return writeResponse(res, response, { head: request.method === 'HEAD' }) ?? undefined;
+    return writeResponse(res, response, { head: request.method === 'HEAD' });
   };
   // No async function here: a request answered synchronously (most are) allocates no promise.
   const serveApp = (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined => {

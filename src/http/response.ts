@@ -18,7 +18,6 @@ export class HttpResponse {
   status: number;
   reason: string | undefined;
   readonly headers: Headers;
-
   /** True for responses whose body is an async iterable (no Content-Length, no buffering). */
   readonly streaming: boolean = false;
   /** A string body stays a string until someone needs its bytes: most are written as they are. */

@@ -10,7 +10,7 @@ import { StreamingHttpResponse, type BodyChunk } from './streaming.js';
 const SINGLE_WRITE_MAX = 16 * 1024;
 
 /** Synchronous for buffered responses (the hot path: no promise per request), a promise when streaming. */
-export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): void | Promise<void> {
+export function writeResponse(res: ServerResponse, response: HttpResponse, options: { head: boolean }): Promise<void> | undefined {
   // A flat [name, value...] list: node's writeHead takes it as is (one Set-Cookie line per cookie).
   const headers = response.headers.toFlatList();
   for (const cookie of response.setCookieHeaders()) headers.push('Set-Cookie', cookie);
